@@ -1,0 +1,272 @@
+# The book's one entry point.  See README.md and Chapter 1 of the book.
+#
+#   make            tangle and build the kernel (build/kernel.elf)
+#   make tangle     rewrite src/ and tests/ from book/*.nw
+#   make kernel     build build/kernel.elf only
+#   make book       weave build/book.pdf
+#   make doc        doxygen HTML of src/ in build/doc/ (fails on warnings)
+#   make boot       boot the kernel in QEMU on this terminal (Ctrl-A X quits)
+#   make gdb        boot halted with the gdb stub and attach gdb
+#   make check      cmocka unit tests, then the lit suite
+#   make deps       install missing Debian packages (apt-get, as root)
+#
+# Variables: CC=gcc|clang, KVM=1, SMP=N, MEM=SIZE, APPEND='kernel args'.
+
+SHELL := /bin/bash
+.SUFFIXES:
+.DELETE_ON_ERROR:
+
+ifeq ($(origin CC),default)
+CC := gcc
+endif
+LD      := ld
+NM      := nm
+READELF := readelf
+QEMU    := qemu-system-x86_64
+LIT     := /usr/bin/python3 /usr/lib/llvm-14/build/utils/lit/lit.py
+B       := build
+T       := $(B)/t
+
+include tangle.mk
+
+# ---------------------------------------------------------------- deps
+DEB_PACKAGES := make gcc clang binutils gdb python3 python3-psutil cpio \
+	noweb qemu-system-x86 libcmocka-dev llvm-14-tools musl-tools \
+	graphviz doxygen latexmk texlive-latex-base texlive-latex-recommended \
+	texlive-latex-extra texlive-fonts-recommended texlive-pictures \
+	poppler-utils
+
+.PHONY: deps
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do \
+	    dpkg-query -W -f='$${db:Status-Abbrev}' $$p 2>/dev/null | grep -q '^ii' || echo $$p; \
+	  done); \
+	if [ -n "$$missing" ]; then \
+	  echo "deps: installing:" $$missing; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	  elif command -v sudo >/dev/null; then SUDO=sudo; \
+	  else echo "deps: need root (or sudo) to install:" $$missing >&2; exit 1; fi; \
+	  $$SUDO apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+# ---------------------------------------------------------------- tangle
+# Header line for a tangled file: $(1) = path, $(2) = chapter file.
+TANGLE_SH = tangle_one() { \
+	  f=$$1; mode=$$2; out=$$3; \
+	  nw=$$(grep -l -x -F "<<$$f>>=" $(BOOK_NW) | head -n1); \
+	  if [ -z "$$nw" ]; then echo "tangle: tangle.mk lists $$f but no chapter defines <<$$f>>=" >&2; return 1; fi; \
+	  ch=$$(sed -n 's/^\\chapter{\(.*\)}.*/\1/p' $$nw | head -n1); \
+	  msg="Tangled from $$nw (chapter \"$$ch\"). Do not edit: edit the book and run make tangle."; \
+	  case $$f in *.c|*.h|*.S|*.ld) hdr="/* $$msg */";; *) hdr="\# $$msg";; esac; \
+	  case $$f in *.c|*.h|*.S) L=$$mode;; *) L=;; esac; \
+	  mkdir -p $$(dirname $$out); \
+	  { if [ "$${f\#\#*.}" = py ] && notangle -R"$$f" $(BOOK_NW) | head -n1 | grep -q '^\#!'; then \
+	      notangle -R"$$f" $(BOOK_NW) | head -n1; echo "$$hdr"; notangle -R"$$f" $(BOOK_NW) | tail -n +2; \
+	    else echo "$$hdr"; notangle $$L -R"$$f" $(BOOK_NW); fi; } > $$out.tmp || { rm -f $$out.tmp; return 1; }; \
+	  cpif $$out < $$out.tmp; rm -f $$out.tmp; \
+	  case $$f in *.py) chmod +x $$out;; esac; \
+	}
+
+.PHONY: tangle check-roots
+tangle: check-roots
+	@$(TANGLE_SH); for f in $(TANGLED); do tangle_one $$f "" $$f || exit 1; done
+
+# Every root chunk must be a file named in tangle.mk, and vice versa.
+check-roots: $(BOOK_NW) tangle.mk
+	@roots=$$(noroots $(BOOK_NW) | sed 's/^<<\(.*\)>>$$/\1/' | sort); \
+	listed=$$(printf '%s\n' $(TANGLED) | sort); \
+	extra=$$(comm -23 <(echo "$$roots") <(echo "$$listed")); \
+	stale=$$(comm -13 <(echo "$$roots") <(echo "$$listed")); \
+	if [ -n "$$extra" ]; then echo "tangle: root chunks not in tangle.mk (unused chunk or forgotten file):" $$extra >&2; exit 1; fi; \
+	if [ -n "$$stale" ]; then echo "tangle: tangle.mk lists files no chapter defines:" $$stale >&2; exit 1; fi
+
+# The build compiles a copy tangled with #line directives, so that compiler
+# errors, addr2line and gdb name book/*.nw lines.
+$(B)/tangled.stamp: $(BOOK_NW) tangle.mk | check-roots
+	@$(TANGLE_SH); for f in $(TANGLED); do tangle_one $$f -L $(T)/$$f || exit 1; done
+	@touch $@
+
+$(addprefix $(T)/,$(TANGLED)): $(B)/tangled.stamp ;
+
+# ---------------------------------------------------------------- kernel
+CCINC := $(shell $(CC) -print-file-name=include)
+
+KERNEL_SRCS := $(filter src/boot/% src/arch/% src/mm/% src/kernel/% src/lib/%,\
+                 $(filter %.c %.S,$(TANGLED)))
+KERNEL_OBJS := $(patsubst %,$(B)/obj/%.o,$(KERNEL_SRCS))
+
+KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
+	-ffreestanding -nostdinc -isystem $(CCINC) -I$(T)/src/include \
+	-fno-pic -fno-pie -mcmodel=kernel -mno-red-zone -mgeneral-regs-only \
+	-fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-optimize-sibling-calls -fno-strict-aliasing \
+	-fno-asynchronous-unwind-tables -fcf-protection=none \
+	-MMD -MP
+KASFLAGS := $(filter-out -std=gnu11 -mgeneral-regs-only,$(KCFLAGS)) -D__ASSEMBLY__
+KLDFLAGS := -nostdlib -static -z max-page-size=0x1000 -z noexecstack \
+	--no-warn-rwx-segments -T $(T)/src/boot/kernel.ld
+
+$(B)/obj/%.c.o: $(T)/%.c Makefile
+	@mkdir -p $(@D)
+	$(CC) $(KCFLAGS) -c $< -o $@
+
+$(B)/obj/%.S.o: $(T)/%.S Makefile
+	@mkdir -p $(@D)
+	$(CC) $(KASFLAGS) -c $< -o $@
+
+-include $(KERNEL_OBJS:.o=.d)
+
+# The symbol table for backtraces is linked in a second pass (like Linux's
+# kallsyms): pass 1 without it, generate it from pass 1's symbols, link
+# again, and check that no text symbol moved.
+KALLSYMS = awk -f $(T)/src/scripts/kallsyms.awk
+
+$(B)/kallsyms0.S: $(T)/src/scripts/kallsyms.awk
+	@mkdir -p $(@D)
+	$(KALLSYMS) < /dev/null > $@
+
+$(B)/%.o: $(B)/%.S
+	$(CC) $(KASFLAGS) -c $< -o $@
+
+$(B)/kernel.pass1.elf: $(KERNEL_OBJS) $(B)/kallsyms0.o $(T)/src/boot/kernel.ld
+	$(LD) $(KLDFLAGS) -o $@ $(KERNEL_OBJS) $(B)/kallsyms0.o
+
+$(B)/kallsyms1.S: $(B)/kernel.pass1.elf $(T)/src/scripts/kallsyms.awk
+	$(NM) -n --defined-only $< | $(KALLSYMS) > $@
+
+$(B)/kernel.elf: $(KERNEL_OBJS) $(B)/kallsyms1.o $(B)/kernel.pass1.elf
+	$(LD) $(KLDFLAGS) -o $@.tmp $(KERNEL_OBJS) $(B)/kallsyms1.o
+	@cmp -s <($(NM) -n $(B)/kernel.pass1.elf | grep -i ' t ') <($(NM) -n $@.tmp | grep -i ' t ') \
+	  || { echo "kernel.elf: text symbols moved between kallsyms passes" >&2; exit 1; }
+	@# QEMU loads the image through the Multiboot header's address fields,
+	@# which assume file offset - physical address is the same for every
+	@# loadable segment.  Check it rather than trust it.
+	@$(READELF) -lW $@.tmp | awk '$$1=="LOAD" && strtonum($$5)>0 { d=strtonum($$2)-strtonum($$4); \
+	    if (seen && d!=first) { print "kernel.elf: segments not contiguous in file"; exit 1 } seen=1; first=d }'
+	mv $@.tmp $@
+	@echo "kernel: $@ ($$(stat -c %s $@) bytes, $$(size -A $@ | awk '$$1==".text"{print $$2}') bytes of text)"
+
+.PHONY: all kernel
+all: tangle kernel
+kernel: $(B)/kernel.elf
+.DEFAULT_GOAL := all
+
+# ---------------------------------------------------------------- boot, gdb
+SMP    ?= 1
+MEM    ?= 256M
+APPEND ?=
+GDBPORT ?= $(shell expr $$(id -u) % 5000 + 25000)
+ACCEL := $(if $(filter 1,$(KVM)),-accel kvm,-accel tcg)
+QEMU_ARGS = -machine pc $(ACCEL) -cpu max -smp $(SMP) -m $(MEM) -no-reboot \
+	-display none -device isa-debug-exit,iobase=0xf4,iosize=4 \
+	-kernel $(B)/kernel.elf -append '$(APPEND)'
+
+.PHONY: boot gdb
+boot: deps all
+	@echo "*** QEMU: the serial console is this terminal; Ctrl-A X quits. ***"
+	$(QEMU) $(QEMU_ARGS) -serial mon:stdio; s=$$?; \
+	  echo "*** QEMU exited with status $$s (see the book, 'Power-off and exit codes') ***"
+
+$(B)/gdbinit: Makefile
+	@mkdir -p $(@D)
+	@printf '%s\n' 'set confirm off' 'set pagination off' 'file $(B)/kernel.elf' \
+	  'target remote localhost:$(GDBPORT)' 'directory .' \
+	  'echo Kernel halted at reset. Try: break kmain, continue, list\n' > $@
+
+gdb: deps all $(B)/gdbinit
+	@echo "*** QEMU serial console: $(B)/gdb-console.log ***"
+	$(QEMU) $(QEMU_ARGS) -serial file:$(B)/gdb-console.log -S -gdb tcp::$(GDBPORT) & \
+	  qpid=$$!; gdb -q -x $(B)/gdbinit; kill $$qpid 2>/dev/null; wait $$qpid 2>/dev/null; true
+
+# ---------------------------------------------------------------- tests
+UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(filter tests/unit/%.c,$(TANGLED)))
+# The kernel sources each unit test links against.
+UNIT_test_vsprintf := src/lib/vsprintf.c
+UNIT_test_cmdline  := src/lib/cmdline.c src/lib/kstrtox.c
+
+HOST_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
+# The kernel's snprintf family has the C library's names; on the host the
+# kernel's copies are renamed so the two never meet (Chapter 1).
+HOST_RENAME := -Dvsnprintf=kvsnprintf -Dsnprintf=ksnprintf \
+	-Dvscnprintf=kvscnprintf -Dscnprintf=kscnprintf
+HOST_UNIT_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror $(HOST_SAN) $(HOST_RENAME) \
+	-ffreestanding -nostdinc -isystem $(CCINC) -I$(T)/src/include -MMD -MP
+HOST_TEST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror $(HOST_SAN) $(HOST_RENAME) \
+	-iquote $(T)/src/include -MMD -MP
+
+$(B)/host/%.o: $(T)/%.c
+	@mkdir -p $(@D)
+	$(CC) $(HOST_UNIT_CFLAGS) -c $< -o $@
+
+$(B)/host/tests/unit/%.o: $(T)/tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(HOST_TEST_CFLAGS) -c $< -o $@
+
+define unit_rule
+$(B)/unit/$(1): $(B)/host/tests/unit/$(1).o $(patsubst %.c,$(B)/host/%.o,$(UNIT_$(1)))
+	@mkdir -p $$(@D)
+	$$(CC) $$(HOST_SAN) $$^ -lcmocka -o $$@
+endef
+$(foreach t,$(UNIT_TESTS),$(eval $(call unit_rule,$(t))))
+
+-include $(wildcard $(B)/host/*/*.d $(B)/host/*/*/*.d $(B)/host/*/*/*/*.d)
+
+.PHONY: unit lit check
+unit: $(addprefix $(B)/unit/,$(UNIT_TESTS))
+
+LIT_JOBS ?= $(shell nproc)
+# Run with a clean slate of results; the summary line counts unit test
+# cases and lit tests together.
+check: deps tangle kernel unit
+	@mkdir -p $(B)/check; rm -f $(B)/check/*.log; fail=0; \
+	for t in $(UNIT_TESTS); do \
+	  echo "=== unit: $$t"; \
+	  $(B)/unit/$$t 2>&1 | tee $(B)/check/unit-$$t.log; \
+	  [ $${PIPESTATUS[0]} = 0 ] || fail=1; \
+	done; \
+	echo "=== lit: tests/"; \
+	$(LIT) -sv -j$(LIT_JOBS) tests/ 2>&1 | tee $(B)/check/lit.log; \
+	[ $${PIPESTATUS[0]} = 0 ] || fail=1; \
+	up=$$(cat $(B)/check/unit-*.log | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | awk '{s+=$$1} END{print s+0}'); \
+	uf=$$(cat $(B)/check/unit-*.log | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | awk '{s+=$$1} END{print s+0}'); \
+	lp=$$(grep -c '^PASS: ' $(B)/check/lit.log); lf=$$(grep -cE '^(FAIL|XPASS|UNRESOLVED|TIMEOUT): ' $(B)/check/lit.log); \
+	up=$${up:-0}; uf=$${uf:-0}; \
+	echo "unit test cases: $$up passed, $$uf failed; lit tests: $$lp passed, $$lf failed"; \
+	echo "$$((up+lp)) passed, $$((uf+lf)) failed"; \
+	[ $$fail = 0 ] && [ $$((uf+lf)) = 0 ]
+
+# ---------------------------------------------------------------- book
+FIGURES := $(wildcard figures/*.dot figures/*.tex)
+
+$(B)/book/chapters.tex: $(BOOK_NW)
+	@mkdir -p $(@D)
+	noweave -delay -index $(BOOK_NW) > $@
+
+$(B)/book/fig/%.pdf: figures/%.dot
+	@mkdir -p $(@D)
+	dot -Tpdf $< -o $@
+
+.PHONY: book
+book: deps $(B)/book.pdf
+$(B)/book.pdf: book/book.tex $(B)/book/chapters.tex $(FIGURES) \
+		$(patsubst figures/%.dot,$(B)/book/fig/%.pdf,$(filter %.dot,$(FIGURES)))
+	cp book/book.tex $(B)/book/book.tex
+	cp $(filter %.tex,$(FIGURES)) $(B)/book/fig/ 2>/dev/null || true
+	cd $(B)/book && TEXINPUTS=.:./fig: latexmk -pdf -interaction=nonstopmode -halt-on-error -quiet book.tex >/dev/null \
+	  || { tail -40 book.log; exit 1; }
+	@if grep -E 'undefined references|Reference .* undefined|Citation .* undefined|There were undefined' $(B)/book/book.log; then \
+	  echo "book: undefined references" >&2; exit 1; fi
+	cp $(B)/book/book.pdf $@
+	@echo "book: $@ ($$(pdfinfo $@ 2>/dev/null | awk '/^Pages/{print $$2}') pages)"
+
+# ---------------------------------------------------------------- doc
+.PHONY: doc
+doc: deps tangle
+	@mkdir -p $(B)/doc
+	doxygen Doxyfile > $(B)/doc/doxygen.log 2> $(B)/doc/warnings.log || { cat $(B)/doc/warnings.log; exit 1; }
+	@if [ -s $(B)/doc/warnings.log ]; then cat $(B)/doc/warnings.log; echo "doc: doxygen warnings" >&2; exit 1; fi
+	@echo "doc: $(B)/doc/html/index.html"
+
+.PHONY: clean
+clean:
+	rm -rf $(B)

@@ -1,0 +1,46 @@
+/* Tangled from book/boot.nw (chapter "Booting"). Do not edit: edit the book and run make tangle. */
+#include <asm/desc.h>
+#include <asm/segment.h>
+#include <linux/kernel.h>
+
+char exception_stacks[N_EXCEPTION_STACKS][EXCEPTION_STKSZ] __aligned(4096);
+static struct x86_hw_tss cpu_tss __aligned(64);
+static u64 gdt[GDT_ENTRIES] __aligned(64);
+
+static void gdt_fill(void)
+{
+        gdt[GDT_ENTRY_KERNEL32_CS] = GDT_ENTRY(DESC_CODE, DESC_G_32, 0, 0xfffff);
+        gdt[GDT_ENTRY_KERNEL_CS] = GDT_ENTRY(DESC_CODE, DESC_G_64, 0, 0xfffff);
+        gdt[GDT_ENTRY_KERNEL_DS] = GDT_ENTRY(DESC_DATA, DESC_G_32, 0, 0xfffff);
+        gdt[GDT_ENTRY_USER32_CS] = GDT_ENTRY(DESC_CODE | DESC_DPL3, DESC_G_32, 0, 0xfffff);
+        gdt[GDT_ENTRY_USER_DS] = GDT_ENTRY(DESC_DATA | DESC_DPL3, DESC_G_32, 0, 0xfffff);
+        gdt[GDT_ENTRY_USER_CS] = GDT_ENTRY(DESC_CODE | DESC_DPL3, DESC_G_64, 0, 0xfffff);
+        unsigned long base = (unsigned long)&cpu_tss;
+        gdt[GDT_ENTRY_TSS] = GDT_ENTRY(0x89, 0, base & 0xffffffff, sizeof(cpu_tss) - 1);
+        gdt[GDT_ENTRY_TSS + 1] = base >> 32;
+}
+static void tss_init(void)
+{
+        for (int i = 0; i < N_EXCEPTION_STACKS; i++)
+                cpu_tss.ist[i] = (u64)&exception_stacks[i][EXCEPTION_STKSZ];
+        cpu_tss.io_bitmap_base = sizeof(cpu_tss);
+}
+void cpu_init(void)
+{
+        struct desc_ptr gdt_descr = { sizeof(gdt) - 1, (u64)gdt };
+
+        gdt_fill();
+        tss_init();
+        asm volatile("lgdt %0" : : "m"(gdt_descr));
+        asm volatile("pushq %[cs]\n\t"
+                     "leaq 1f(%%rip), %%rax\n\t"
+                     "pushq %%rax\n\t"
+                     "lretq\n"
+                     "1:\n\t"
+                     "movl %[ds], %%eax\n\t"
+                     "movl %%eax, %%ds\n\t"
+                     "movl %%eax, %%es\n\t"
+                     "movl %%eax, %%ss\n\t"
+                     : : [cs] "i"(__KERNEL_CS), [ds] "i"(__KERNEL_DS) : "rax", "memory");
+        asm volatile("ltr %w0" : : "r"(GDT_ENTRY_TSS_SEL));
+}

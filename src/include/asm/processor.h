@@ -1,0 +1,46 @@
+/* Tangled from book/boot.nw (chapter "Booting"). Do not edit: edit the book and run make tangle. */
+#ifndef _ASM_PROCESSOR_H
+#define _ASM_PROCESSOR_H
+
+#define X86_CR0_PE      (1 << 0)
+#define X86_CR0_WP      (1 << 16)
+#define X86_CR0_PG      0x80000000
+#define X86_CR4_PAE     (1 << 5)
+#define X86_CR4_PGE     (1 << 7)
+#define MSR_EFER        0xc0000080
+#define EFER_LME        (1 << 8)
+#define EFER_NX         (1 << 11)
+#define X86_EFLAGS_IF   (1 << 9)
+
+#ifndef __ASSEMBLY__
+#include <linux/types.h>
+#define DEFINE_READ_CR(n) \
+        static inline unsigned long read_cr##n(void) \
+        { unsigned long v; asm volatile("mov %%cr" #n ", %0" : "=r"(v)); return v; }
+DEFINE_READ_CR(0)
+DEFINE_READ_CR(2)
+DEFINE_READ_CR(3)
+DEFINE_READ_CR(4)
+
+static inline void write_cr3(unsigned long v)
+{
+        asm volatile("mov %0, %%cr3" : : "r"(v) : "memory");
+}
+static inline void native_halt(void) { asm volatile("hlt" ::: "memory"); }
+static inline void local_irq_disable(void) { asm volatile("cli" ::: "memory"); }
+static inline void local_irq_enable(void) { asm volatile("sti" ::: "memory"); }
+
+static inline unsigned long native_save_fl(void)
+{
+        unsigned long flags;
+        asm volatile("pushf; pop %0" : "=rm"(flags) : : "memory");
+        return flags;
+}
+
+static inline void cpuid(u32 leaf, u32 *a, u32 *b, u32 *c, u32 *d)
+{
+        asm volatile("cpuid" : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d)
+                     : "a"(leaf), "c"(0));
+}
+#endif
+#endif

@@ -1,0 +1,19 @@
+/* Tangled from book/boot.nw (chapter "Booting"). Do not edit: edit the book and run make tangle. */
+#ifndef _LINUX_COMPILER_H
+#define _LINUX_COMPILER_H
+
+#define __noreturn       __attribute__((__noreturn__))
+#define __packed         __attribute__((__packed__))
+#define __aligned(x)     __attribute__((__aligned__(x)))
+#define __section(s)     __attribute__((__section__(s)))
+#define __used           __attribute__((__used__))
+#define __maybe_unused   __attribute__((__unused__))
+#define __printf(a, b)   __attribute__((__format__(printf, a, b)))
+#define noinline         __attribute__((__noinline__))
+#define __always_inline  inline __attribute__((__always_inline__))
+#define likely(x)        __builtin_expect(!!(x), 1)
+#define unlikely(x)      __builtin_expect(!!(x), 0)
+#define barrier()        asm volatile("" ::: "memory")
+#define READ_ONCE(x)     (*(const volatile __typeof__(x) *)&(x))
+#define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
+#endif

@@ -1,0 +1,21 @@
+/* Tangled from book/boot.nw (chapter "Booting"). Do not edit: edit the book and run make tangle. */
+#include <asm/desc.h>
+#include <asm/setup.h>
+#include <linux/kernel.h>
+#include <linux/ktest.h>
+
+static const char linux_banner[] =
+        "Book kernel version 0.1 (x86_64, " __VERSION__ ")\n";
+
+void __noreturn kmain(unsigned long magic, unsigned long mbi_pa)
+{
+        serial_init();
+        pr_notice("%s", linux_banner);
+        cpu_init();
+        trap_init();
+        setup_multiboot(magic, mbi_pa);
+        parse_boot_params();
+        e820_print();
+        init_mem_mapping();
+        ktest_run_requested();
+}

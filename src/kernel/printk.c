@@ -1,0 +1,45 @@
+/* Tangled from book/boot.nw (chapter "Booting"). Do not edit: edit the book and run make tangle. */
+#include <linux/printk.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
+
+int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+
+static int printk_get_level(const char **text)
+{
+        const char *t = *text;
+        if (t[0] == KERN_SOH[0] && t[1] >= '0' && t[1] <= '7') {
+                *text = t + 2;
+                return t[1] - '0';
+        }
+        return MESSAGE_LOGLEVEL_DEFAULT;
+}
+
+int vprintk(const char *fmt, va_list args)
+{
+        static const char trunc[] = "[...truncated]\n";
+        char buf[1024];
+        int n = vsnprintf(buf, sizeof(buf), fmt, args);
+        const char *text = buf;
+        int level = printk_get_level(&text);
+
+        if (n >= (int)sizeof(buf)) {
+                n = sizeof(buf) - sizeof(trunc);
+                memcpy(buf + n, trunc, sizeof(trunc));
+                n += sizeof(trunc) - 1;
+        }
+        if (level >= console_loglevel)
+                return 0;
+        n -= text - buf;
+        serial_write(text, (size_t)n);
+        return n;
+}
+
+int printk(const char *fmt, ...)
+{
+        va_list args;
+        va_start(args, fmt);
+        int n = vprintk(fmt, args);
+        va_end(args);
+        return n;
+}

@@ -1,0 +1,74 @@
+# Which root chunk of the book becomes which file.
+#
+# Every root chunk in book/*.nw is named by the path it tangles to, and every
+# such path is listed here.  `make tangle' fails if a chapter defines a root
+# chunk that is not listed (a forgotten file) or if a file listed here has no
+# root chunk (a stale entry).  The order of BOOK_NW is the order of the
+# chapters: chunks continued in several chapters are concatenated in it.
+
+BOOK_NW := \
+	book/intro.nw \
+	book/boot.nw
+
+# Chapter 1: How to read and run this book
+TANGLED += \
+	tests/lit.cfg.py \
+	tests/boot-kernel.py
+
+# Chapter 2: Booting
+TANGLED += \
+	src/boot/head.S \
+	src/boot/kernel.ld \
+	src/boot/multiboot.h \
+	src/include/linux/types.h \
+	src/include/linux/compiler.h \
+	src/include/linux/kernel.h \
+	src/include/linux/errno.h \
+	src/include/linux/string.h \
+	src/include/linux/sprintf.h \
+	src/include/linux/printk.h \
+	src/include/linux/cmdline.h \
+	src/include/linux/init.h \
+	src/include/linux/kallsyms.h \
+	src/include/linux/ktest.h \
+	src/include/asm/io.h \
+	src/include/asm/processor.h \
+	src/include/asm/segment.h \
+	src/include/asm/desc.h \
+	src/include/asm/ptrace.h \
+	src/include/asm/page.h \
+	src/include/asm/pgtable.h \
+	src/include/asm/setup.h \
+	src/include/asm/traps.h \
+	src/include/asm/power.h \
+	src/arch/serial.c \
+	src/arch/power.c \
+	src/arch/desc.c \
+	src/arch/entry.S \
+	src/arch/traps.c \
+	src/arch/setup.c \
+	src/arch/dumpstack.c \
+	src/kernel/main.c \
+	src/kernel/printk.c \
+	src/kernel/panic.c \
+	src/kernel/params.c \
+	src/kernel/kallsyms.c \
+	src/kernel/ktest.c \
+	src/kernel/boot_tests.c \
+	src/lib/string.c \
+	src/lib/vsprintf.c \
+	src/lib/cmdline.c \
+	src/lib/kstrtox.c \
+	src/scripts/kallsyms.awk \
+	tests/unit/test_vsprintf.c \
+	tests/unit/test_cmdline.c \
+	tests/lit/boot/banner.test \
+	tests/lit/boot/cmdline.test \
+	tests/lit/boot/cmdline-bad.test \
+	tests/lit/boot/ud2.test \
+	tests/lit/boot/pagefault.test \
+	tests/lit/boot/panic.test \
+	tests/lit/boot/directmap-64m.test \
+	tests/lit/boot/directmap-2g.test \
+	tests/lit/boot/protections.test \
+	tests/lit/boot/harness.test
