@@ -250,9 +250,10 @@ $(B)/book/fig/%.pdf: figures/%.dot
 book: deps $(B)/book.pdf
 $(B)/book.pdf: book/book.tex $(B)/book/chapters.tex $(FIGURES) \
 		$(patsubst figures/%.dot,$(B)/book/fig/%.pdf,$(filter %.dot,$(FIGURES)))
+	@mkdir -p $(B)/book/fig
 	cp book/book.tex $(B)/book/book.tex
-	cp $(filter %.tex,$(FIGURES)) $(B)/book/fig/ 2>/dev/null || true
-	cd $(B)/book && TEXINPUTS=.:./fig: latexmk -pdf -interaction=nonstopmode -halt-on-error -quiet book.tex >/dev/null \
+	$(if $(filter %.tex,$(FIGURES)),cp $(filter %.tex,$(FIGURES)) $(B)/book/fig/)
+	cd $(B)/book && latexmk -pdf -interaction=nonstopmode -halt-on-error -quiet book.tex >/dev/null \
 	  || { tail -40 book.log; exit 1; }
 	@if grep -E 'undefined references|Reference .* undefined|Citation .* undefined|There were undefined' $(B)/book/book.log; then \
 	  echo "book: undefined references" >&2; exit 1; fi
