@@ -91,28 +91,34 @@ $(addprefix $(T)/,$(TANGLED)): $(B)/tangled.stamp ;
 
 # ---------------------------------------------------------------- kernel
 CCINC := $(shell $(CC) -print-file-name=include)
+# Everything compiled lives under a directory named after the compiler, so
+# that switching between gcc and clang never links a stale object.
+O := $(B)/$(notdir $(CC))
 
 KERNEL_SRCS := $(filter src/boot/% src/arch/% src/mm/% src/kernel/% src/lib/%,\
                  $(filter %.c %.S,$(TANGLED)))
-KERNEL_OBJS := $(patsubst %,$(B)/obj/%.o,$(KERNEL_SRCS))
+KERNEL_OBJS := $(patsubst %,$(O)/obj/%.o,$(KERNEL_SRCS))
 
 KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	-ffreestanding -nostdinc -isystem $(CCINC) -I$(T)/src/include \
 	-fno-pic -fno-pie -mcmodel=kernel -mno-red-zone -mgeneral-regs-only \
-	-fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-optimize-sibling-calls -fno-strict-aliasing \
+	-fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
+	-fno-optimize-sibling-calls -fno-strict-aliasing \
 	-fno-asynchronous-unwind-tables -fcf-protection=none \
 	-MMD -MP
 KASFLAGS := $(filter-out -std=gnu11 -mgeneral-regs-only,$(KCFLAGS)) -D__ASSEMBLY__
 KLDFLAGS := -nostdlib -static -z max-page-size=0x1000 -z noexecstack \
 	--no-warn-rwx-segments -T $(T)/src/boot/kernel.ld
 
-$(B)/obj/%.c.o: $(T)/%.c Makefile
+$(O)/obj/%.c.o: $(T)/%.c Makefile
 	@mkdir -p $(@D)
-	$(CC) $(KCFLAGS) -c $< -o $@
+	@echo "  CC      $*.c"
+	@$(CC) $(KCFLAGS) -c $< -o $@
 
-$(B)/obj/%.S.o: $(T)/%.S Makefile
+$(O)/obj/%.S.o: $(T)/%.S Makefile
 	@mkdir -p $(@D)
-	$(CC) $(KASFLAGS) -c $< -o $@
+	@echo "  AS      $*.S"
+	@$(CC) $(KASFLAGS) -c $< -o $@
 
 -include $(KERNEL_OBJS:.o=.d)
 
@@ -121,34 +127,42 @@ $(B)/obj/%.S.o: $(T)/%.S Makefile
 # again, and check that no text symbol moved.
 KALLSYMS = awk -f $(T)/src/scripts/kallsyms.awk
 
-$(B)/kallsyms0.S: $(T)/src/scripts/kallsyms.awk
+$(O)/kallsyms0.S: $(T)/src/scripts/kallsyms.awk
 	@mkdir -p $(@D)
-	$(KALLSYMS) < /dev/null > $@
+	@$(KALLSYMS) < /dev/null > $@
 
-$(B)/%.o: $(B)/%.S
-	$(CC) $(KASFLAGS) -c $< -o $@
+$(O)/kallsyms%.o: $(O)/kallsyms%.S Makefile
+	@$(CC) $(KASFLAGS) -c $< -o $@
 
-$(B)/kernel.pass1.elf: $(KERNEL_OBJS) $(B)/kallsyms0.o $(T)/src/boot/kernel.ld
-	$(LD) $(KLDFLAGS) -o $@ $(KERNEL_OBJS) $(B)/kallsyms0.o
+$(O)/kernel.pass1.elf: $(KERNEL_OBJS) $(O)/kallsyms0.o $(T)/src/boot/kernel.ld
+	@echo "  LD      $@"
+	@$(LD) $(KLDFLAGS) -o $@ $(KERNEL_OBJS) $(O)/kallsyms0.o
 
-$(B)/kallsyms1.S: $(B)/kernel.pass1.elf $(T)/src/scripts/kallsyms.awk
-	$(NM) -n --defined-only $< | $(KALLSYMS) > $@
+$(O)/kallsyms1.S: $(O)/kernel.pass1.elf $(T)/src/scripts/kallsyms.awk
+	@echo "  KSYMS   $@"
+	@$(NM) -n --defined-only $< | $(KALLSYMS) > $@
 
-$(B)/kernel.elf: $(KERNEL_OBJS) $(B)/kallsyms1.o $(B)/kernel.pass1.elf
-	$(LD) $(KLDFLAGS) -o $@.tmp $(KERNEL_OBJS) $(B)/kallsyms1.o
-	@cmp -s <($(NM) -n $(B)/kernel.pass1.elf | grep -i ' t ') <($(NM) -n $@.tmp | grep -i ' t ') \
+$(O)/kernel.elf: $(KERNEL_OBJS) $(O)/kallsyms1.o $(O)/kernel.pass1.elf
+	@echo "  LD      $@"
+	@$(LD) $(KLDFLAGS) -o $@.tmp $(KERNEL_OBJS) $(O)/kallsyms1.o
+	@cmp -s <($(NM) -n $(O)/kernel.pass1.elf | grep -i ' t ') <($(NM) -n $@.tmp | grep -i ' t ') \
 	  || { echo "kernel.elf: text symbols moved between kallsyms passes" >&2; exit 1; }
 	@# QEMU loads the image through the Multiboot header's address fields,
 	@# which assume file offset - physical address is the same for every
 	@# loadable segment.  Check it rather than trust it.
-	@$(READELF) -lW $@.tmp | awk '$$1=="LOAD" && strtonum($$5)>0 { d=strtonum($$2)-strtonum($$4); \
-	    if (seen && d!=first) { print "kernel.elf: segments not contiguous in file"; exit 1 } seen=1; first=d }'
-	mv $@.tmp $@
-	@echo "kernel: $@ ($$(stat -c %s $@) bytes, $$(size -A $@ | awk '$$1==".text"{print $$2}') bytes of text)"
+	@$(READELF) -lW $@.tmp | while read type off va pa fsz rest; do \
+	  [ "$$type" = LOAD ] && [ $$((fsz)) -gt 0 ] || continue; d=$$((pa - off)); \
+	  if [ -n "$$first" ] && [ $$d != $$first ]; then \
+	    echo "kernel.elf: loadable segments are not contiguous in the file" >&2; exit 1; fi; \
+	  first=$$d; done
+	@mv $@.tmp $@
 
+# build/kernel.elf is the image of the compiler named last.
 .PHONY: all kernel
 all: tangle kernel
-kernel: $(B)/kernel.elf
+kernel: $(O)/kernel.elf
+	@cmp -s $< $(B)/kernel.elf || cp $< $(B)/kernel.elf
+	@echo "kernel: $(B)/kernel.elf, $(notdir $(CC)), $$(stat -c %s $<) bytes, $$(size -A $< | awk '$$1==".text" {print $$2}') bytes of text"
 .DEFAULT_GOAL := all
 
 # ---------------------------------------------------------------- boot, gdb
@@ -194,25 +208,25 @@ HOST_UNIT_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror $(HOST_SAN) $(HOST_R
 HOST_TEST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror $(HOST_SAN) $(HOST_RENAME) \
 	-iquote $(T)/src/include -MMD -MP
 
-$(B)/host/%.o: $(T)/%.c
+$(O)/host/%.o: $(T)/%.c
 	@mkdir -p $(@D)
 	$(CC) $(HOST_UNIT_CFLAGS) -c $< -o $@
 
-$(B)/host/tests/unit/%.o: $(T)/tests/unit/%.c
+$(O)/host/tests/unit/%.o: $(T)/tests/unit/%.c
 	@mkdir -p $(@D)
 	$(CC) $(HOST_TEST_CFLAGS) -c $< -o $@
 
 define unit_rule
-$(B)/unit/$(1): $(B)/host/tests/unit/$(1).o $(patsubst %.c,$(B)/host/%.o,$(UNIT_$(1)))
+$(O)/unit/$(1): $(O)/host/tests/unit/$(1).o $(patsubst %.c,$(O)/host/%.o,$(UNIT_$(1)))
 	@mkdir -p $$(@D)
 	$$(CC) $$(HOST_SAN) $$^ -lcmocka -o $$@
 endef
 $(foreach t,$(UNIT_TESTS),$(eval $(call unit_rule,$(t))))
 
--include $(wildcard $(B)/host/*/*.d $(B)/host/*/*/*.d $(B)/host/*/*/*/*.d)
+-include $(wildcard $(O)/host/*/*.d $(O)/host/*/*/*.d $(O)/host/*/*/*/*.d)
 
 .PHONY: unit lit check
-unit: $(addprefix $(B)/unit/,$(UNIT_TESTS))
+unit: $(addprefix $(O)/unit/,$(UNIT_TESTS))
 
 LIT_JOBS ?= $(shell nproc)
 # Run with a clean slate of results; the summary line counts unit test
@@ -221,15 +235,16 @@ check: deps tangle kernel unit
 	@mkdir -p $(B)/check; rm -f $(B)/check/*.log; fail=0; \
 	for t in $(UNIT_TESTS); do \
 	  echo "=== unit: $$t"; \
-	  $(B)/unit/$$t 2>&1 | tee $(B)/check/unit-$$t.log; \
+	  $(O)/unit/$$t 2>&1 | tee $(B)/check/unit-$$t.log; \
 	  [ $${PIPESTATUS[0]} = 0 ] || fail=1; \
 	done; \
 	echo "=== lit: tests/"; \
-	$(LIT) -sv -j$(LIT_JOBS) tests/ 2>&1 | tee $(B)/check/lit.log; \
+	$(LIT) -v -j$(LIT_JOBS) tests/ 2>&1 | tee $(B)/check/lit.log; \
 	[ $${PIPESTATUS[0]} = 0 ] || fail=1; \
 	up=$$(cat $(B)/check/unit-*.log | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | awk '{s+=$$1} END{print s+0}'); \
 	uf=$$(cat $(B)/check/unit-*.log | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | awk '{s+=$$1} END{print s+0}'); \
-	lp=$$(grep -c '^PASS: ' $(B)/check/lit.log); lf=$$(grep -cE '^(FAIL|XPASS|UNRESOLVED|TIMEOUT): ' $(B)/check/lit.log); \
+	lp=$$(grep -cE '^(PASS|XFAIL): ' $(B)/check/lit.log); \
+	lf=$$(grep -cE '^(FAIL|XPASS|UNRESOLVED|TIMEOUT): ' $(B)/check/lit.log); \
 	up=$${up:-0}; uf=$${uf:-0}; \
 	echo "unit test cases: $$up passed, $$uf failed; lit tests: $$lp passed, $$lf failed"; \
 	echo "$$((up+lp)) passed, $$((uf+lf)) failed"; \
