@@ -81,7 +81,7 @@ early_fail:
 3:      hlt
         jmp     3b
 early_fail_msg:
-        .asciz  "book-kernel: not started by a Multiboot loader, or the CPU lacks long mode or NX\r\n"
+        .asciz  "book-kernel: no Multiboot loader, or no long mode or NX\r\n"
         .section .boot.data, "a"
         .balign 16
 early_gdt:
