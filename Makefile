@@ -193,10 +193,14 @@ gdb: deps all $(B)/gdbinit
 	  qpid=$$!; gdb -q -x $(B)/gdbinit; kill $$qpid 2>/dev/null; wait $$qpid 2>/dev/null; true
 
 # ---------------------------------------------------------------- tests
-UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(filter tests/unit/%.c,$(TANGLED)))
+UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(filter tests/unit/test_%.c,$(TANGLED)))
 # The kernel sources each unit test links against.
 UNIT_test_vsprintf := src/lib/vsprintf.c
 UNIT_test_cmdline  := src/lib/cmdline.c src/lib/kstrtox.c
+MM_HOST := src/mm/page_alloc.c src/mm/fail_alloc.c src/lib/vsprintf.c src/lib/kstrtox.c \
+	src/lib/strscpy.c \
+	tests/unit/host_kernel.c
+UNIT_test_page_alloc := $(MM_HOST)
 
 HOST_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 # The kernel's snprintf family has the C library's names; on the host the
@@ -206,7 +210,7 @@ HOST_RENAME := -Dvsnprintf=kvsnprintf -Dsnprintf=ksnprintf \
 HOST_UNIT_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror $(HOST_SAN) $(HOST_RENAME) \
 	-ffreestanding -nostdinc -isystem $(CCINC) -I$(T)/src/include -MMD -MP
 HOST_TEST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror $(HOST_SAN) $(HOST_RENAME) \
-	-iquote $(T)/src/include -MMD -MP
+	-I$(T)/src/include -MMD -MP
 
 $(O)/host/%.o: $(T)/%.c
 	@mkdir -p $(@D)

@@ -8,7 +8,8 @@
 
 BOOK_NW := \
 	book/intro.nw \
-	book/boot.nw
+	book/boot.nw \
+	book/mm.nw
 
 # Chapter 1: How to read and run this book
 TANGLED += \
@@ -56,6 +57,7 @@ TANGLED += \
 	src/kernel/ktest.c \
 	src/kernel/boot_tests.c \
 	src/lib/string.c \
+	src/lib/strscpy.c \
 	src/lib/vsprintf.c \
 	src/lib/cmdline.c \
 	src/lib/kstrtox.c \
@@ -72,3 +74,19 @@ TANGLED += \
 	tests/lit/boot/directmap-2g.test \
 	tests/lit/boot/protections.test \
 	tests/lit/boot/harness.test
+
+# Chapter 3: Memory
+TANGLED += \
+	src/include/linux/list.h \
+	src/include/linux/spinlock.h \
+	src/include/linux/mm_types.h \
+	src/include/linux/mm.h \
+	src/include/linux/gfp.h \
+	src/include/asm/pgtable_types.h
+
+TANGLED += \
+	src/mm/page_alloc.c \
+	src/mm/fail_alloc.c \
+	tests/unit/host_kernel.h \
+	tests/unit/host_kernel.c \
+	tests/unit/test_page_alloc.c

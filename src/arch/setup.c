@@ -11,6 +11,7 @@
 char boot_command_line[COMMAND_LINE_SIZE];
 struct e820_table e820_table;
 phys_addr_t initrd_start, initrd_end;
+unsigned long page_offset_base = PAGE_OFFSET;
 
 static void *early_phys(u64 pa, u64 size, const char *what)
 {

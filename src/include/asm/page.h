@@ -25,8 +25,9 @@
 #define BOOT_STACK_SIZE     (4 * PAGE_SIZE)
 
 #ifndef __ASSEMBLY__
-#define __va(pa)        ((void *)((unsigned long)(pa) + PAGE_OFFSET))
-#define __pa(va)        ((unsigned long)(va) - PAGE_OFFSET)
+extern unsigned long page_offset_base;
+#define __va(pa)        ((void *)((unsigned long)(pa) + page_offset_base))
+#define __pa(va)        ((unsigned long)(va) - page_offset_base)
 #define __pa_symbol(s)  ((unsigned long)(s) - __START_KERNEL_map)
 #define PAGE_ALIGN(x)   (((x) + PAGE_SIZE - 1) & PAGE_MASK)
 #endif

@@ -10,7 +10,9 @@
 #define __maybe_unused   __attribute__((__unused__))
 #define __printf(a, b)   __attribute__((__format__(printf, a, b)))
 #define noinline         __attribute__((__noinline__))
+#ifndef __always_inline          /* the C library's <sys/cdefs.h> has one */
 #define __always_inline  inline __attribute__((__always_inline__))
+#endif
 #define likely(x)        __builtin_expect(!!(x), 1)
 #define unlikely(x)      __builtin_expect(!!(x), 0)
 #define barrier()        asm volatile("" ::: "memory")

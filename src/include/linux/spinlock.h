@@ -1,0 +1,35 @@
+/* Tangled from book/mm.nw (chapter "Memory"). Do not edit: edit the book and run make tangle. */
+#ifndef _LINUX_SPINLOCK_H
+#define _LINUX_SPINLOCK_H
+#include <linux/types.h>
+#include <linux/compiler.h>
+
+typedef struct spinlock {
+        u16 owner;              /* ticket now being served */
+        u16 next;               /* next ticket to hand out */
+} spinlock_t;
+
+#define __SPIN_LOCK_UNLOCKED { 0, 0 }
+#define DEFINE_SPINLOCK(x) spinlock_t x = __SPIN_LOCK_UNLOCKED
+
+static inline void spin_lock_init(spinlock_t *l) { l->owner = l->next = 0; }
+
+static inline void spin_lock(spinlock_t *l)
+{
+        u16 ticket = __atomic_fetch_add(&l->next, 1, __ATOMIC_RELAXED);
+        while (__atomic_load_n(&l->owner, __ATOMIC_ACQUIRE) != ticket)
+                __builtin_ia32_pause();
+}
+
+static inline void spin_unlock(spinlock_t *l)
+{
+        __atomic_store_n(&l->owner, (u16)(l->owner + 1), __ATOMIC_RELEASE);
+}
+
+static inline bool spin_is_locked(spinlock_t *l)
+{
+        return __atomic_load_n(&l->owner, __ATOMIC_RELAXED) !=
+               __atomic_load_n(&l->next, __ATOMIC_RELAXED);
+}
+#define assert_spin_locked(l) BUG_ON(!spin_is_locked(l))
+#endif

@@ -1,0 +1,97 @@
+/* Tangled from book/mm.nw (chapter "Memory"). Do not edit: edit the book and run make tangle. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "host_kernel.h"
+#include "linux/mm.h"
+#include "linux/sprintf.h"
+
+char host_log[65536];
+unsigned long host_warnings;
+jmp_buf *host_panic_jmp;
+char host_panic_msg[256];
+unsigned long page_offset_base;
+
+void host_log_clear(void) { host_log[0] = '\0'; }
+
+int vprintk(const char *fmt, va_list args)
+{
+        char buf[1024];
+        const char *text = buf;
+        int n = vscnprintf(buf, sizeof(buf), fmt, args);
+        size_t len = strlen(host_log);
+
+        if (buf[0] == '\001' && buf[1]) {
+                text += 2;
+                n -= 2;
+        }
+        if (len + (size_t)n + 1 > sizeof(host_log)) {
+                memmove(host_log, host_log + len / 2, len - len / 2 + 1);
+                len -= len / 2;
+        }
+        memcpy(host_log + len, text, (size_t)n + 1);
+        return n;
+}
+
+int printk(const char *fmt, ...)
+{
+        va_list args;
+        va_start(args, fmt);
+        int n = vprintk(fmt, args);
+        va_end(args);
+        return n;
+}
+void panic(const char *fmt, ...)
+{
+        va_list args;
+        va_start(args, fmt);
+        vscnprintf(host_panic_msg, sizeof(host_panic_msg), fmt, args);
+        va_end(args);
+        if (host_panic_jmp)
+                longjmp(*host_panic_jmp, 1);
+        fail_msg("unexpected panic: %s", host_panic_msg);
+        abort();
+}
+
+void warn_slowpath(const char *file, int line, const char *cond)
+{
+        host_warnings++;
+        printk("WARNING: %s:%d: %s\n", file, line, cond);
+}
+
+void dump_stack(void) {}
+
+const char *kallsyms_lookup(unsigned long addr, unsigned long *size, unsigned long *off)
+{
+        (void)addr; (void)size; (void)off;
+        return NULL;
+}
+static void *sim_ram;
+static struct page *sim_map;
+
+void sim_mem_init(size_t bytes)
+{
+        unsigned long pages = bytes / PAGE_SIZE;
+
+        assert_int_equal(posix_memalign(&sim_ram, PAGE_SIZE, pages * PAGE_SIZE), 0);
+        sim_map = calloc(pages, sizeof(*sim_map));
+        assert_non_null(sim_map);
+        page_offset_base = (unsigned long)sim_ram;
+        page_alloc_init(sim_map, pages);
+        free_bootmem_range(1, pages);
+        fail_alloc_reset();
+        host_log_clear();
+        host_warnings = 0;
+}
+
+void sim_mem_exit(void)
+{
+        free(sim_map);
+        free(sim_ram);
+        sim_map = NULL;
+        sim_ram = NULL;
+}
