@@ -87,6 +87,14 @@ TANGLED += \
 TANGLED += \
 	src/mm/page_alloc.c \
 	src/mm/fail_alloc.c \
+	src/mm/memblock.c \
+	src/mm/mm_tests.c \
+	src/include/asm/tsc.h \
+	src/arch/tsc.c \
 	tests/unit/host_kernel.h \
 	tests/unit/host_kernel.c \
-	tests/unit/test_page_alloc.c
+	tests/unit/test_page_alloc.c \
+	tests/lit/mm/meminfo.test \
+	tests/lit/mm/poison.test \
+	tests/lit/mm/failalloc-bad.test \
+	tests/lit/mm/bench.test

@@ -1,8 +1,10 @@
 /* Tangled from book/boot.nw (chapter "Booting"). Do not edit: edit the book and run make tangle. */
 #include <asm/desc.h>
 #include <asm/setup.h>
+#include <asm/tsc.h>
 #include <linux/kernel.h>
 #include <linux/ktest.h>
+#include <linux/mm.h>
 
 static const char linux_banner[] =
         "Book kernel version 0.1 (x86_64, " __VERSION__ ")\n";
@@ -17,5 +19,7 @@ void __noreturn kmain(unsigned long magic, unsigned long mbi_pa)
         parse_boot_params();
         e820_print();
         init_mem_mapping();
+        mem_init();
+        tsc_calibrate();
         ktest_run_requested();
 }

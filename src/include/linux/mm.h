@@ -39,6 +39,7 @@ static inline bool put_page_testzero(struct page *p)
         return __atomic_sub_fetch(&p->_refcount, 1, __ATOMIC_ACQ_REL) == 0;
 }
 void page_alloc_init(struct page *map, unsigned long nr_pfns);
+void mem_init(void);
 void free_bootmem_range(unsigned long start_pfn, unsigned long end_pfn);
 void show_meminfo(void);
 extern bool page_poisoning;

@@ -1,0 +1,14 @@
+/* Tangled from book/mm.nw (chapter "Memory"). Do not edit: edit the book and run make tangle. */
+#ifndef _ASM_TSC_H
+#define _ASM_TSC_H
+#include <linux/types.h>
+
+static inline u64 rdtsc(void)
+{
+        u32 lo, hi;
+        asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
+        return ((u64)hi << 32) | lo;
+}
+extern unsigned long tsc_khz;
+void tsc_calibrate(void);
+#endif

@@ -1,0 +1,59 @@
+/* Tangled from book/mm.nw (chapter "Memory"). Do not edit: edit the book and run make tangle. */
+#include <asm/page.h>
+#include <asm/tsc.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/ktest.h>
+#include <linux/mm.h>
+
+DEFINE_KTEST(meminfo, "print the page accounts and the buddy free lists")
+{
+        show_meminfo();
+        return 0;
+}
+DEFINE_KTEST(poison, "write to a freed page: the next allocation reports it")
+{
+        unsigned long before = page_poison_errors;
+        struct page *p = alloc_page(GFP_KERNEL);
+
+        if (!p)
+                return -ENOMEM;
+        volatile char *va = page_address(p);
+        __free_page(p);
+        pr_info("poison: writing to pfn %#lx after freeing it\n", page_to_pfn(p));
+        va[8] = 0x42;
+        struct page *q = alloc_page(GFP_KERNEL);
+        pr_info("poison: got pfn %#lx back; %lu report(s)\n",
+                q ? page_to_pfn(q) : 0, page_poison_errors - before);
+        if (q)
+                __free_page(q);
+        return q == p && page_poison_errors == before + 1 ? 0 : -1;
+}
+static void bench_pages(unsigned int order, unsigned long iters)
+{
+        u64 t0 = rdtsc();
+        for (unsigned long i = 0; i < iters; i++) {
+                struct page *p = alloc_pages(GFP_KERNEL, order);
+                BUG_ON(!p);
+                __free_pages(p, order);
+        }
+        u64 cycles = (rdtsc() - t0) / iters;
+        unsigned long ns = cycles * 1000000 / tsc_khz;
+        pr_info("bench: order-%u alloc+free, poison %-3s: %6llu cycles, %7lu ns, "
+                "%9lu pages/s\n", order, page_poisoning ? "on" : "off",
+                (unsigned long long)cycles, ns,
+                ns ? (unsigned long)(1000000000UL / ns) << order : 0);
+}
+
+DEFINE_KTEST(bench_mm, "benchmark the page allocator (prints numbers)")
+{
+        bool saved = page_poisoning;
+
+        for (int poison = 1; poison >= 0; poison--) {
+                page_poisoning = poison;
+                bench_pages(0, 20000);
+                bench_pages(9, 200);
+        }
+        page_poisoning = saved;
+        return 0;
+}
