@@ -3,7 +3,7 @@
 #include <asm/segment.h>
 #include <linux/kernel.h>
 
-char exception_stacks[N_EXCEPTION_STACKS][EXCEPTION_STKSZ] __aligned(4096);
+struct exception_stack exception_stacks[N_EXCEPTION_STACKS] __aligned(4096);
 static struct x86_hw_tss cpu_tss __aligned(64);
 static u64 gdt[GDT_ENTRIES] __aligned(64);
 
@@ -22,7 +22,7 @@ static void gdt_fill(void)
 static void tss_init(void)
 {
         for (int i = 0; i < N_EXCEPTION_STACKS; i++)
-                cpu_tss.ist[i] = (u64)&exception_stacks[i][EXCEPTION_STKSZ];
+                cpu_tss.ist[i] = (u64)&exception_stacks[i].stack[EXCEPTION_STKSZ];
         cpu_tss.io_bitmap_base = sizeof(cpu_tss);
 }
 void cpu_init(void)

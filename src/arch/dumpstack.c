@@ -27,7 +27,7 @@ static bool stack_bounds(unsigned long p, unsigned long *lo, unsigned long *hi)
                 return true;
         }
         for (int i = 0; i < N_EXCEPTION_STACKS; i++) {
-                unsigned long base = (unsigned long)exception_stacks[i];
+                unsigned long base = (unsigned long)exception_stacks[i].stack;
                 if (p >= base && p < base + EXCEPTION_STKSZ) {
                         *lo = base;
                         *hi = base + EXCEPTION_STKSZ;

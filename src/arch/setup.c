@@ -3,6 +3,7 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/io.h>
+#include <asm/desc.h>
 #include <asm/setup.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -120,14 +121,15 @@ static unsigned long *pgt_next(unsigned long *entry)
         return pgt_virt(*entry);
 }
 
-static void map_range(unsigned long va, u64 pa, u64 size, unsigned long prot)
+static void map_range(unsigned long va, u64 pa, u64 size, unsigned long prot,
+                      bool large_ok)
 {
         while (size) {
                 unsigned long *pud = pgt_next(&init_top_pgt[pgd_index(va)]);
                 unsigned long *pmd = pgt_next(&pud[pud_index(va)]);
                 unsigned long step = PAGE_SIZE;
 
-                if (IS_ALIGNED(va | pa, PMD_SIZE) && size >= PMD_SIZE) {
+                if (large_ok && IS_ALIGNED(va | pa, PMD_SIZE) && size >= PMD_SIZE) {
                         BUG_ON(pmd[pmd_index(va)] & _PAGE_PRESENT);
                         pmd[pmd_index(va)] = pa | prot | _PAGE_PSE;
                         step = PMD_SIZE;
@@ -146,7 +148,37 @@ extern char _text[], _etext[], __start_rodata[], __end_rodata[], _sdata[], _end[
 static void map_kernel_section(const char *start, const char *end, unsigned long prot)
 {
         map_range((unsigned long)start, __pa_symbol(start),
-                  PAGE_ALIGN((unsigned long)(end - start)), prot);
+                  PAGE_ALIGN((unsigned long)(end - start)), prot, false);
+}
+
+extern char boot_stack_guard[];
+
+static void unmap_kernel_page(const void *va)
+{
+        enum pg_level level;
+        unsigned long *e = lookup_address((unsigned long)va, &level);
+        BUG_ON(!e || level != PG_LEVEL_4K);
+        *e = 0;
+}
+
+static void unmap_stack_guards(void)
+{
+        unmap_kernel_page(boot_stack_guard);
+        for (int i = 0; i < N_EXCEPTION_STACKS; i++)
+                unmap_kernel_page(exception_stacks[i].guard);
+}
+
+bool stack_guard_hit(unsigned long addr)
+{
+        unsigned long g = (unsigned long)boot_stack_guard;
+        if (addr >= g && addr < g + PAGE_SIZE)
+                return true;
+        for (int i = 0; i < N_EXCEPTION_STACKS; i++) {
+                g = (unsigned long)exception_stacks[i].guard;
+                if (addr >= g && addr < g + PAGE_SIZE)
+                        return true;
+        }
+        return false;
 }
 
 void init_mem_mapping(void)
@@ -155,12 +187,13 @@ void init_mem_mapping(void)
         map_kernel_section(_text, _etext, PAGE_KERNEL_EXEC);
         map_kernel_section(__start_rodata, __end_rodata, PAGE_KERNEL_RO);
         map_kernel_section(_sdata, _end, PAGE_KERNEL);
+        unmap_stack_guards();
         for (u32 i = 0; i < e820_table.nr_entries; i++) {
                 const struct e820_entry *e = &e820_table.entries[i];
                 u64 start = PAGE_ALIGN(e->addr);
                 u64 end = (e->addr + e->size) & PAGE_MASK;
                 if (e->type == E820_TYPE_RAM && end > start)
-                        map_range(PAGE_OFFSET + start, start, end - start, PAGE_KERNEL);
+                        map_range(PAGE_OFFSET + start, start, end - start, PAGE_KERNEL, true);
         }
         write_cr3(__pa_symbol(init_top_pgt));
         pr_info("Kernel page tables: %u of %d pool pages; direct map at %#lx\n",

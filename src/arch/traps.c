@@ -3,6 +3,7 @@
 #include <asm/ptrace.h>
 #include <asm/processor.h>
 #include <asm/segment.h>
+#include <asm/setup.h>
 #include <asm/traps.h>
 #include <linux/kernel.h>
 
@@ -76,5 +77,8 @@ void do_exception(struct pt_regs *regs, unsigned long vector)
 {
         if (vector == X86_TRAP_PF)
                 report_page_fault(regs);
+        if (vector == X86_TRAP_DF && (stack_guard_hit(regs->sp) || stack_guard_hit(read_cr2())))
+                pr_emerg("BUG: kernel stack overflow: RSP %016lx, CR2 %016lx: "
+                         "a stack guard page was hit\n", regs->sp, read_cr2());
         die(exception_names[vector], regs, vector);
 }

@@ -122,6 +122,7 @@ early_top_pgt:   .skip PAGE_SIZE
 early_pud_low:   .skip PAGE_SIZE
 early_pud_high:  .skip PAGE_SIZE
 early_pmd:       .skip PAGE_SIZE
-        .globl boot_stack, boot_stack_top
+        .globl boot_stack_guard, boot_stack, boot_stack_top
+boot_stack_guard: .skip PAGE_SIZE
 boot_stack:      .skip BOOT_STACK_SIZE
 boot_stack_top:

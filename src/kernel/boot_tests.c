@@ -105,6 +105,22 @@ DEFINE_KTEST(nxdata, "execute from kernel data: expect an instruction-fetch #PF"
         fn();
         return -1;
 }
+static volatile int recurse_limit = 1 << 30;
+
+static noinline int recurse(int depth)
+{
+        volatile char pad[512];
+        pad[0] = (char)depth;
+        if (depth > recurse_limit)
+                return 0;
+        return recurse(depth + 1) + pad[0];
+}
+
+DEFINE_KTEST(stackoverflow, "recurse until the boot stack overflows: expect the guard page")
+{
+        pr_info("stackoverflow: recursing on a %lu KiB stack\n", BOOT_STACK_SIZE / 1024);
+        return recurse(0);
+}
 DEFINE_KTEST(hang, "spin forever: the runner's timeout must end the boot")
 {
         pr_info("hang: spinning with interrupts off\n");

@@ -21,7 +21,12 @@ void *memmove(void *dst, const void *src, size_t n)
 void *memset(void *s, int c, size_t n)
 {
         void *d = s;
-        asm volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
+        if (n % 8 == 0 && (unsigned long)s % 8 == 0) {
+                unsigned long q = n / 8, v = 0x0101010101010101UL * (unsigned char)c;
+                asm volatile("rep stosq" : "+D"(d), "+c"(q) : "a"(v) : "memory");
+        } else {
+                asm volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
+        }
         return s;
 }
 int memcmp(const void *a, const void *b, size_t n)

@@ -28,7 +28,11 @@ struct gate_desc {
 
 enum { IST_INDEX_DF, IST_INDEX_NMI, IST_INDEX_DB, IST_INDEX_MCE, N_EXCEPTION_STACKS };
 #define EXCEPTION_STKSZ  (2 * 4096)
-extern char exception_stacks[N_EXCEPTION_STACKS][EXCEPTION_STKSZ];
+struct exception_stack {
+        char guard[4096];               /* left unmapped */
+        char stack[EXCEPTION_STKSZ];
+};
+extern struct exception_stack exception_stacks[N_EXCEPTION_STACKS];
 void cpu_init(void);
 void trap_init(void);
 #endif

@@ -28,4 +28,5 @@ extern char *init_args;
 
 enum pg_level { PG_LEVEL_NONE, PG_LEVEL_4K, PG_LEVEL_2M };
 unsigned long *lookup_address(unsigned long va, enum pg_level *level);
+bool stack_guard_hit(unsigned long addr);
 #endif
