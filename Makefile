@@ -201,6 +201,7 @@ MM_HOST := src/mm/page_alloc.c src/mm/fail_alloc.c src/lib/vsprintf.c src/lib/ks
 	src/lib/strscpy.c \
 	tests/unit/host_kernel.c
 UNIT_test_page_alloc := $(MM_HOST)
+UNIT_test_slab := $(MM_HOST) src/mm/slab.c
 
 HOST_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 # The kernel's snprintf family has the C library's names; on the host the

@@ -89,6 +89,9 @@ TANGLED += \
 	src/mm/fail_alloc.c \
 	src/mm/memblock.c \
 	src/mm/mm_tests.c \
+	src/include/linux/slab.h \
+	src/mm/slab.c \
+	tests/unit/test_slab.c \
 	src/include/asm/tsc.h \
 	src/arch/tsc.c \
 	tests/unit/host_kernel.h \
@@ -97,4 +100,5 @@ TANGLED += \
 	tests/lit/mm/meminfo.test \
 	tests/lit/mm/poison.test \
 	tests/lit/mm/failalloc-bad.test \
+	tests/lit/mm/kmalloc.test \
 	tests/lit/mm/bench.test

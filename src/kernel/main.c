@@ -5,6 +5,7 @@
 #include <linux/kernel.h>
 #include <linux/ktest.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
 
 static const char linux_banner[] =
         "Book kernel version 0.1 (x86_64, " __VERSION__ ")\n";
@@ -20,6 +21,7 @@ void __noreturn kmain(unsigned long magic, unsigned long mbi_pa)
         e820_print();
         init_mem_mapping();
         mem_init();
+        kmalloc_init();
         tsc_calibrate();
         ktest_run_requested();
 }

@@ -5,6 +5,7 @@
 #include <linux/kernel.h>
 #include <linux/ktest.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
 
 DEFINE_KTEST(meminfo, "print the page accounts and the buddy free lists")
 {
@@ -29,6 +30,44 @@ DEFINE_KTEST(poison, "write to a freed page: the next allocation reports it")
                 __free_page(q);
         return q == p && page_poison_errors == before + 1 ? 0 : -1;
 }
+DEFINE_KTEST(kmalloc, "kmalloc/kfree round trips; a double free is caught; no leak")
+{
+        struct mem_snapshot before, after;
+        void *objs[300];
+        unsigned long errors = kmalloc_errors;
+
+        mem_snapshot(&before);
+        for (int i = 0; i < 300; i++)
+                if (!(objs[i] = kmalloc(8 << (i % 9), GFP_KERNEL)))
+                        return -ENOMEM;
+        pr_info("kmalloc: 300 objects of 8 to 2048 bytes, %lu heap pages\n",
+                page_acct_read(PGACCT_KHEAP));
+        kfree(objs[7]);
+        kfree(objs[7]);                 /* the double free */
+        for (int i = 0; i < 300; i++)
+                if (i != 7)
+                        kfree(objs[i]);
+        mem_snapshot(&after);
+        unsigned long leaked = mem_snapshot_leaks(&before, &after);
+        pr_info("kmalloc: %lu error(s) reported, %lu page(s) leaked, %lu bad slab(s)\n",
+                kmalloc_errors - errors, leaked, kmalloc_validate());
+        return kmalloc_errors == errors + 1 && !leaked && !kmalloc_validate() ? 0 : -1;
+}
+static void bench_kmalloc(size_t size, unsigned long iters)
+{
+        void *keep = kmalloc(size, GFP_KERNEL);
+        BUG_ON(!keep);
+        u64 t0 = rdtsc();
+        for (unsigned long i = 0; i < iters; i++) {
+                void *p = kmalloc(size, GFP_KERNEL);
+                BUG_ON(!p);
+                kfree(p);
+        }
+        u64 cycles = (rdtsc() - t0) / iters;
+        kfree(keep);
+        pr_info("bench: kmalloc(%zu)+kfree: %llu cycles, %lu ns\n", size,
+                (unsigned long long)cycles, (unsigned long)(cycles * 1000000 / tsc_khz));
+}
 static void bench_pages(unsigned int order, unsigned long iters)
 {
         u64 t0 = rdtsc();
@@ -45,7 +84,7 @@ static void bench_pages(unsigned int order, unsigned long iters)
                 ns ? (unsigned long)(1000000000UL / ns) << order : 0);
 }
 
-DEFINE_KTEST(bench_mm, "benchmark the page allocator (prints numbers)")
+DEFINE_KTEST(bench_mm, "benchmark the page allocator and kmalloc (prints numbers)")
 {
         bool saved = page_poisoning;
 
@@ -55,5 +94,6 @@ DEFINE_KTEST(bench_mm, "benchmark the page allocator (prints numbers)")
                 bench_pages(9, 200);
         }
         page_poisoning = saved;
+        bench_kmalloc(64, 100000);
         return 0;
 }

@@ -21,6 +21,9 @@ void dump_stack(void);
 
 #define BUG_ON(c) do { if (unlikely(c)) \
         panic("BUG at %s:%d: %s", __FILE__, __LINE__, #c); } while (0)
-#define WARN_ON(c) ({ bool _w = !!(c); \
-        if (unlikely(_w)) warn_slowpath(__FILE__, __LINE__, #c); _w; })
+#define WARN_ON(c) ({ bool _w = !!(c);                            \
+        if (unlikely(_w)) {                                             \
+                warn_slowpath(__FILE__, __LINE__, #c);                  \
+        }                                                               \
+        _w; })
 #endif
