@@ -202,6 +202,7 @@ MM_HOST := src/mm/page_alloc.c src/mm/fail_alloc.c src/lib/vsprintf.c src/lib/ks
 	tests/unit/host_kernel.c
 UNIT_test_page_alloc := $(MM_HOST)
 UNIT_test_slab := $(MM_HOST) src/mm/slab.c
+UNIT_test_pgtable := $(MM_HOST) src/mm/pgtable.c
 
 HOST_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 # The kernel's snprintf family has the C library's names; on the host the
@@ -224,7 +225,7 @@ $(O)/host/tests/unit/%.o: $(T)/tests/unit/%.c
 define unit_rule
 $(O)/unit/$(1): $(O)/host/tests/unit/$(1).o $(patsubst %.c,$(O)/host/%.o,$(UNIT_$(1)))
 	@mkdir -p $$(@D)
-	$$(CC) $$(HOST_SAN) $$^ -lcmocka -o $$@
+	$$(CC) $$(HOST_SAN) $$^ -lcmocka -pthread -o $$@
 endef
 $(foreach t,$(UNIT_TESTS),$(eval $(call unit_rule,$(t))))
 

@@ -89,6 +89,9 @@ TANGLED += \
 	src/mm/fail_alloc.c \
 	src/mm/memblock.c \
 	src/mm/mm_tests.c \
+	src/include/linux/pgtable.h \
+	src/mm/pgtable.c \
+	tests/unit/test_pgtable.c \
 	src/include/linux/slab.h \
 	src/mm/slab.c \
 	tests/unit/test_slab.c \
