@@ -104,4 +104,6 @@ TANGLED += \
 	tests/lit/mm/poison.test \
 	tests/lit/mm/failalloc-bad.test \
 	tests/lit/mm/kmalloc.test \
+	tests/lit/mm/pgtables.test \
+	tests/lit/mm/ptdump.test \
 	tests/lit/mm/bench.test

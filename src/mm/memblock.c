@@ -1,5 +1,6 @@
 /* Tangled from book/mm.nw (chapter "Memory"). Do not edit: edit the book and run make tangle. */
 #include <asm/page.h>
+#include <asm/processor.h>
 #include <asm/setup.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -70,6 +71,7 @@ static unsigned long memblock_free_all(void)
         return freed;
 }
 extern char _end[];
+struct mm_struct init_mm;
 
 void mem_init(void)
 {
@@ -87,6 +89,8 @@ void mem_init(void)
         memblock_reserve(map_pa, map_size, "mem_map");
         page_alloc_init(__va(map_pa), top >> PAGE_SHIFT);
         unsigned long freed = memblock_free_all();
+        init_mm.pgd = __va(read_cr3() & PAGE_MASK);
+        spin_lock_init(&init_mm.page_table_lock);
         pr_info("Memory: %lu KiB free; mem_map %llu KiB at %#llx for %lu pages\n",
                 freed * (PAGE_SIZE / 1024), (unsigned long long)map_size / 1024,
                 (unsigned long long)map_pa, max_pfn);

@@ -5,6 +5,7 @@
 #include <linux/kernel.h>
 #include <linux/ktest.h>
 #include <linux/mm.h>
+#include <linux/pgtable.h>
 #include <linux/slab.h>
 
 DEFINE_KTEST(meminfo, "print the page accounts and the buddy free lists")
@@ -52,6 +53,47 @@ DEFINE_KTEST(kmalloc, "kmalloc/kfree round trips; a double free is caught; no le
         pr_info("kmalloc: %lu error(s) reported, %lu page(s) leaked, %lu bad slab(s)\n",
                 kmalloc_errors - errors, leaked, kmalloc_validate());
         return kmalloc_errors == errors + 1 && !leaked && !kmalloc_validate() ? 0 : -1;
+}
+static int build_tables(struct mm_struct *mm, const unsigned long *addrs, int n)
+{
+        for (int i = 0; i < n; i++) {
+                pud_t *pud = pud_alloc(mm, pgd_offset(mm, addrs[i]), addrs[i]);
+                pmd_t *pmd = pud ? pmd_alloc(mm, pud, addrs[i]) : NULL;
+                if (!pmd || pte_alloc(mm, pmd))
+                        return -ENOMEM;
+        }
+        return 0;
+}
+
+DEFINE_KTEST(pgtables, "build page tables for four addresses; leak nothing, even on failure")
+{
+        static const unsigned long addrs[] = {
+                0x400000, 0x401000, 0x40000000, 0x7fffffffe000 };
+        struct mm_struct mm = { .nr_ptes = 0 };
+        struct mem_snapshot before, after;
+        struct ptcount c = { 0 };
+
+        spin_lock_init(&mm.page_table_lock);
+        mem_snapshot(&before);
+        mm.pgd = pgd_alloc(&mm);
+        int ret = mm.pgd ? build_tables(&mm, addrs, ARRAY_SIZE(addrs)) : -ENOMEM;
+        if (mm.pgd) {
+                ptcount(mm.pgd, 0, TASK_SIZE_MAX, &c);
+                free_pgtables_range(&mm, 0, TASK_SIZE_MAX);
+                pgd_free(&mm, mm.pgd);
+        }
+        mem_snapshot(&after);
+        unsigned long leaked = mem_snapshot_leaks(&before, &after);
+        pr_info("pgtables: build %s (%d): %lu PUD, %lu PMD, %lu PTE tables; "
+                "%lu page(s) leaked, nr_ptes %ld\n", ret ? "failed" : "succeeded", ret,
+                c.pud_tables, c.pmd_tables, c.pte_tables, leaked, mm.nr_ptes);
+        return leaked || mm.nr_ptes ? -1 : 0;
+}
+DEFINE_KTEST(ptdump_kernel, "dump the page tables of the kernel image")
+{
+        extern char _text[], _end[];
+        ptdump(init_mm.pgd, (unsigned long)_text, PAGE_ALIGN((unsigned long)_end));
+        return 0;
 }
 static void bench_kmalloc(size_t size, unsigned long iters)
 {
