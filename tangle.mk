@@ -9,7 +9,8 @@
 BOOK_NW := \
 	book/intro.nw \
 	book/boot.nw \
-	book/mm.nw
+	book/mm.nw \
+	book/smp.nw
 
 # Chapter 1: How to read and run this book
 TANGLED += \
@@ -107,3 +108,9 @@ TANGLED += \
 	tests/lit/mm/pgtables.test \
 	tests/lit/mm/ptdump.test \
 	tests/lit/mm/bench.test
+
+# Chapter 4: CPUs
+TANGLED += \
+	src/mm/ioremap.c \
+	src/include/asm/acpi.h \
+	src/arch/acpi.c

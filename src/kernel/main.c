@@ -1,4 +1,5 @@
 /* Tangled from book/boot.nw (chapter "Booting"). Do not edit: edit the book and run make tangle. */
+#include <asm/acpi.h>
 #include <asm/desc.h>
 #include <asm/setup.h>
 #include <asm/tsc.h>
@@ -23,5 +24,6 @@ void __noreturn kmain(unsigned long magic, unsigned long mbi_pa)
         mem_init();
         kmalloc_init();
         tsc_calibrate();
+        acpi_boot_init();
         ktest_run_requested();
 }

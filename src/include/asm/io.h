@@ -17,4 +17,6 @@ static inline u8 inb(u16 port)
         asm volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
         return v;
 }
+void *ioremap(phys_addr_t phys, size_t size);
+void *memremap(phys_addr_t phys, size_t size);
 #endif

@@ -6,6 +6,8 @@
 #define _PAGE_PRESENT   (_AC(1, UL) << 0)
 #define _PAGE_RW        (_AC(1, UL) << 1)
 #define _PAGE_USER      (_AC(1, UL) << 2)
+#define _PAGE_PWT       (_AC(1, UL) << 3)   /* write-through */
+#define _PAGE_PCD       (_AC(1, UL) << 4)   /* cache disabled */
 #define _PAGE_ACCESSED  (_AC(1, UL) << 5)
 #define _PAGE_DIRTY     (_AC(1, UL) << 6)
 #define _PAGE_PSE       (_AC(1, UL) << 7)
