@@ -113,4 +113,8 @@ TANGLED += \
 TANGLED += \
 	src/mm/ioremap.c \
 	src/include/asm/acpi.h \
-	src/arch/acpi.c
+	src/arch/acpi.c \
+	src/include/linux/percpu.h \
+	src/include/asm/percpu.h \
+	src/include/linux/preempt.h \
+	src/kernel/percpu.c

@@ -2,12 +2,14 @@
 #include <asm/desc.h>
 #include <asm/segment.h>
 #include <linux/kernel.h>
+#include <linux/percpu.h>
 
 struct exception_stack exception_stacks[N_EXCEPTION_STACKS] __aligned(4096);
-static struct x86_hw_tss cpu_tss __aligned(64);
-static u64 gdt[GDT_ENTRIES] __aligned(64);
+static DEFINE_PER_CPU(struct x86_hw_tss, cpu_tss) __aligned(64);
+static DEFINE_PER_CPU(u64 [GDT_ENTRIES], gdt_page) __aligned(64);
+DEFINE_PER_CPU(unsigned long [N_EXCEPTION_STACKS], cpu_ist_top);
 
-static void gdt_fill(void)
+static void gdt_fill(u64 *gdt, struct x86_hw_tss *tss)
 {
         gdt[GDT_ENTRY_KERNEL32_CS] = GDT_ENTRY(DESC_CODE, DESC_G_32, 0, 0xfffff);
         gdt[GDT_ENTRY_KERNEL_CS] = GDT_ENTRY(DESC_CODE, DESC_G_64, 0, 0xfffff);
@@ -15,22 +17,29 @@ static void gdt_fill(void)
         gdt[GDT_ENTRY_USER32_CS] = GDT_ENTRY(DESC_CODE | DESC_DPL3, DESC_G_32, 0, 0xfffff);
         gdt[GDT_ENTRY_USER_DS] = GDT_ENTRY(DESC_DATA | DESC_DPL3, DESC_G_32, 0, 0xfffff);
         gdt[GDT_ENTRY_USER_CS] = GDT_ENTRY(DESC_CODE | DESC_DPL3, DESC_G_64, 0, 0xfffff);
-        unsigned long base = (unsigned long)&cpu_tss;
-        gdt[GDT_ENTRY_TSS] = GDT_ENTRY(0x89, 0, base & 0xffffffff, sizeof(cpu_tss) - 1);
+        unsigned long base = (unsigned long)tss;
+        gdt[GDT_ENTRY_TSS] = GDT_ENTRY(0x89, 0, base & 0xffffffff, sizeof(*tss) - 1);
         gdt[GDT_ENTRY_TSS + 1] = base >> 32;
 }
-static void tss_init(void)
+static void tss_init(struct x86_hw_tss *tss)
 {
-        for (int i = 0; i < N_EXCEPTION_STACKS; i++)
-                cpu_tss.ist[i] = (u64)&exception_stacks[i].stack[EXCEPTION_STKSZ];
-        cpu_tss.io_bitmap_base = sizeof(cpu_tss);
+        unsigned long *top = raw_cpu_ptr(&cpu_ist_top[0]);
+
+        for (int i = 0; i < N_EXCEPTION_STACKS; i++) {
+                if (!top[i])
+                        top[i] = (u64)&exception_stacks[i].stack[EXCEPTION_STKSZ];
+                tss->ist[i] = top[i];
+        }
+        tss->io_bitmap_base = sizeof(*tss);
 }
 void cpu_init(void)
 {
-        struct desc_ptr gdt_descr = { sizeof(gdt) - 1, (u64)gdt };
+        u64 *gdt = (u64 *)raw_cpu_ptr(&gdt_page);
+        struct x86_hw_tss *tss = raw_cpu_ptr(&cpu_tss);
+        struct desc_ptr gdt_descr = { GDT_ENTRIES * 8 - 1, (u64)gdt };
 
-        gdt_fill();
-        tss_init();
+        gdt_fill(gdt, tss);
+        tss_init(tss);
         asm volatile("lgdt %0" : : "m"(gdt_descr));
         asm volatile("pushq %[cs]\n\t"
                      "leaq 1f(%%rip), %%rax\n\t"

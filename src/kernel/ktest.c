@@ -5,6 +5,7 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/ktest.h>
+#include <linux/mm.h>
 #include <linux/string.h>
 
 static const char *ktest_name;
@@ -53,6 +54,7 @@ void __noreturn ktest_run_requested(void)
                 if (strcmp(t->name, ktest_name))
                         continue;
                 pr_notice("ktest: running %s: %s\n", t->name, t->desc);
+                fail_alloc_arm_cmdline();
                 int ret = t->fn();
                 pr_notice("ktest: %s: %s (%d)\n", t->name, ret ? "FAIL" : "PASS", ret);
                 power_off(ret ? EXIT_FAIL : EXIT_PASS);

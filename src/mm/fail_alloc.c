@@ -47,12 +47,6 @@ int fail_alloc_parse(const char *spec)
         fa.active = true;
         return 0;
 }
-
-static int set_fail_alloc(char *val)
-{
-        return val ? fail_alloc_parse(val) : -EINVAL;
-}
-early_param("fail_alloc", set_fail_alloc);
 bool should_fail_alloc(gfp_t gfp, unsigned int order, const char *site)
 {
         (void)gfp;
@@ -65,4 +59,21 @@ bool should_fail_alloc(gfp_t gfp, unsigned int order, const char *site)
         pr_info("fail_alloc: failing request #%lu (order %u) from %s\n",
                 fa.seen, order, site);
         return true;
+}
+static char fail_alloc_cmdline[128];
+
+static int set_fail_alloc(char *val)
+{
+        int ret = val ? fail_alloc_parse(val) : -EINVAL;
+        fail_alloc_reset();
+        if (!ret)
+                strscpy(fail_alloc_cmdline, val, sizeof(fail_alloc_cmdline));
+        return ret;
+}
+early_param("fail_alloc", set_fail_alloc);
+
+void fail_alloc_arm_cmdline(void)
+{
+        if (fail_alloc_cmdline[0] && !fail_alloc_parse(fail_alloc_cmdline))
+                pr_info("fail_alloc: armed: %s\n", fail_alloc_cmdline);
 }

@@ -49,5 +49,6 @@ extern unsigned long page_poison_errors, bad_page_count;
 bool should_fail_alloc(gfp_t gfp, unsigned int order, const char *site);
 int fail_alloc_parse(const char *spec);
 void fail_alloc_reset(void);
+void fail_alloc_arm_cmdline(void);
 extern unsigned long fail_alloc_injected;
 #endif

@@ -1,0 +1,38 @@
+/* Tangled from book/smp.nw (chapter "CPUs"). Do not edit: edit the book and run make tangle. */
+#include <linux/errno.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/preempt.h>
+#include <linux/string.h>
+
+DEFINE_PER_CPU(unsigned long, this_cpu_off);
+DEFINE_PER_CPU(int, cpu_number);
+DEFINE_PER_CPU(unsigned int, __preempt_count);
+unsigned long __per_cpu_offset[NR_CPUS];
+bool debug_preempt = true;
+unsigned long preempt_check_reports;
+
+unsigned int check_preemption_disabled(const char *what, unsigned long caller)
+{
+        unsigned int cpu = raw_smp_processor_id();
+
+        if (likely(preempt_count()) || irqs_disabled() || !debug_preempt)
+                return cpu;
+        preempt_disable();
+        preempt_check_reports++;
+        pr_err("BUG: using %s() in preemptible [%08x] code: swapper/%u\n",
+               what, preempt_count() - 1, cpu);
+        pr_err("caller is %pS\n", (void *)caller);
+        dump_stack();
+        preempt_enable_no_resched();
+        return cpu;
+}
+
+static int set_debug_preempt(char *val)
+{
+        if (!val || (strcmp(val, "on") && strcmp(val, "off")))
+                return -EINVAL;
+        debug_preempt = !strcmp(val, "on");
+        return 0;
+}
+early_param("debug_preempt", set_debug_preempt);
