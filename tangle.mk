@@ -117,4 +117,14 @@ TANGLED += \
 	src/include/linux/percpu.h \
 	src/include/asm/percpu.h \
 	src/include/linux/preempt.h \
-	src/kernel/percpu.c
+	src/kernel/percpu.c \
+	src/include/asm/apic.h \
+	src/arch/apic.c \
+	src/arch/trampoline.S \
+	src/arch/smpboot.c \
+	src/include/linux/smp.h \
+	src/kernel/smp.c \
+	src/kernel/smp_tests.c \
+	tests/lit/smp/smp.test \
+	tests/lit/smp/percpu.test \
+	tests/lit/smp/bench.test

@@ -4,6 +4,7 @@
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <linux/kernel.h>
+#include <linux/smp.h>
 
 void show_regs(const struct pt_regs *r)
 {
@@ -34,7 +35,7 @@ static bool stack_bounds(unsigned long p, unsigned long *lo, unsigned long *hi)
                         return true;
                 }
         }
-        return false;
+        return registered_stack_bounds(p, lo, hi);
 }
 void show_trace(unsigned long bp)
 {
@@ -60,4 +61,26 @@ void show_trace(unsigned long bp)
 void dump_stack(void)
 {
         show_trace((unsigned long)__builtin_frame_address(0));
+}
+
+static struct { unsigned long lo, hi; } extra_stacks[5 * NR_CPUS + 8];
+static unsigned int nr_extra_stacks;
+
+void register_kernel_stack(unsigned long lo, unsigned long hi)
+{
+        unsigned int i = __atomic_fetch_add(&nr_extra_stacks, 1, __ATOMIC_RELAXED);
+        BUG_ON(i >= ARRAY_SIZE(extra_stacks));
+        extra_stacks[i].lo = lo;
+        extra_stacks[i].hi = hi;
+}
+
+bool registered_stack_bounds(unsigned long p, unsigned long *lo, unsigned long *hi)
+{
+        for (unsigned int i = 0; i < READ_ONCE(nr_extra_stacks); i++)
+                if (p >= extra_stacks[i].lo && p < extra_stacks[i].hi) {
+                        *lo = extra_stacks[i].lo;
+                        *hi = extra_stacks[i].hi;
+                        return true;
+                }
+        return false;
 }

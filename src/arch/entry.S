@@ -11,10 +11,10 @@
         popq %r11; popq %r10; popq %r9;  popq %r8
         popq %rax; popq %rcx; popq %rdx; popq %rsi; popq %rdi
 .endm
-.macro idtentry vector, has_error_code
+.macro idtentry vector, has_error_code, cfunc=do_exception, prefix=asm_exc_
         .p2align 4
-        .globl asm_exc_\vector
-asm_exc_\vector:
+        .globl \prefix\vector
+\prefix\vector:
         .if \has_error_code == 0
         pushq   $-1
         .endif
@@ -23,7 +23,7 @@ asm_exc_\vector:
         movl    $\vector, %esi
         movq    %rsp, %rbx
         andq    $-16, %rsp
-        call    do_exception
+        call    \cfunc
         movq    %rbx, %rsp
         POP_REGS
         addq    $8, %rsp
@@ -36,6 +36,9 @@ asm_exc_\vector:
         .endr
         .irp v, 8,10,11,12,13,14,17,21,29,30
         idtentry \v, 1
+        .endr
+        .irp v, 0xec, 0xfb, 0xfd, 0xff
+        idtentry \v, 0, do_IRQ, asm_irq_
         .endr
         .section .rodata
         .balign 8

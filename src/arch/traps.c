@@ -10,7 +10,7 @@
 static struct gate_desc idt_table[256] __aligned(4096);
 extern const unsigned long exception_stubs[NR_EXCEPTION_VECTORS];
 
-static void set_intr_gate(unsigned int vector, unsigned long addr, unsigned int ist)
+void set_intr_gate(unsigned int vector, unsigned long addr, unsigned int ist)
 {
         struct gate_desc *g = &idt_table[vector];
         g->offset_low = addr & 0xffff;
@@ -21,17 +21,21 @@ static void set_intr_gate(unsigned int vector, unsigned long addr, unsigned int 
         g->offset_high = addr >> 32;
         g->reserved = 0;
 }
-void trap_init(void)
+void load_idt(void)
 {
         struct desc_ptr idt_descr = { sizeof(idt_table) - 1, (u64)idt_table };
+        asm volatile("lidt %0" : : "m"(idt_descr));
+}
 
+void trap_init(void)
+{
         for (unsigned int v = 0; v < NR_EXCEPTION_VECTORS; v++)
                 set_intr_gate(v, exception_stubs[v], 0);
         set_intr_gate(X86_TRAP_DF, exception_stubs[X86_TRAP_DF], IST_INDEX_DF + 1);
         set_intr_gate(X86_TRAP_NMI, exception_stubs[X86_TRAP_NMI], IST_INDEX_NMI + 1);
         set_intr_gate(X86_TRAP_DB, exception_stubs[X86_TRAP_DB], IST_INDEX_DB + 1);
         set_intr_gate(X86_TRAP_MC, exception_stubs[X86_TRAP_MC], IST_INDEX_MCE + 1);
-        asm volatile("lidt %0" : : "m"(idt_descr));
+        load_idt();
 }
 static const char *const exception_names[NR_EXCEPTION_VECTORS] = {
         "divide error", "debug", "NMI", "int3", "overflow", "bounds",

@@ -1,6 +1,7 @@
 /* Tangled from book/boot.nw (chapter "Booting"). Do not edit: edit the book and run make tangle. */
 #include <asm/page.h>
 #include <asm/pgtable.h>
+#include <asm/processor.h>
 #include <asm/setup.h>
 #include <asm/desc.h>
 #include <linux/kernel.h>
@@ -123,6 +124,7 @@ DEFINE_KTEST(stackoverflow, "recurse until the boot stack overflows: expect the 
 }
 DEFINE_KTEST(hang, "spin forever: the runner's timeout must end the boot")
 {
+        local_irq_disable();
         pr_info("hang: spinning with interrupts off\n");
         for (;;)
                 asm volatile("pause");

@@ -1,9 +1,12 @@
 /* Tangled from book/boot.nw (chapter "Booting"). Do not edit: edit the book and run make tangle. */
 #include <asm/acpi.h>
+#include <asm/apic.h>
 #include <asm/desc.h>
+#include <asm/processor.h>
 #include <asm/setup.h>
 #include <asm/tsc.h>
 #include <linux/kernel.h>
+#include <linux/smp.h>
 #include <linux/ktest.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -25,5 +28,10 @@ void __noreturn kmain(unsigned long magic, unsigned long mbi_pa)
         kmalloc_init();
         tsc_calibrate();
         acpi_boot_init();
+        setup_per_cpu_areas();
+        smp_call_init();
+        apic_init_bsp();
+        smp_init();
+        local_irq_enable();
         ktest_run_requested();
 }

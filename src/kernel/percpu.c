@@ -1,4 +1,5 @@
 /* Tangled from book/smp.nw (chapter "CPUs"). Do not edit: edit the book and run make tangle. */
+#include <linux/sprintf.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
@@ -26,6 +27,18 @@ unsigned int check_preemption_disabled(const char *what, unsigned long caller)
         dump_stack();
         preempt_enable_no_resched();
         return cpu;
+}
+noinline unsigned int debug_smp_processor_id(void)
+{
+        return check_preemption_disabled("smp_processor_id",
+                                         (unsigned long)__builtin_return_address(0));
+}
+
+noinline void __this_cpu_preempt_check(const char *op)
+{
+        char what[32];
+        scnprintf(what, sizeof(what), "__this_cpu_%s", op);
+        check_preemption_disabled(what, (unsigned long)__builtin_return_address(0));
 }
 
 static int set_debug_preempt(char *val)

@@ -1,5 +1,8 @@
 /* Tangled from book/boot.nw (chapter "Booting"). Do not edit: edit the book and run make tangle. */
+#include <asm/processor.h>
+#include <linux/percpu.h>
 #include <linux/printk.h>
+#include <linux/spinlock.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
 
@@ -13,6 +16,27 @@ static int printk_get_level(const char **text)
                 return t[1] - '0';
         }
         return MESSAGE_LOGLEVEL_DEFAULT;
+}
+static DEFINE_SPINLOCK(console_lock);
+static int console_owner = -1;
+
+static void console_write_locked(const char *text, size_t n)
+{
+        unsigned long flags = native_save_fl();
+        int cpu = (int)raw_smp_processor_id();
+
+        local_irq_disable();
+        if (READ_ONCE(console_owner) == cpu) {          /* nested: fault in printk */
+                serial_write(text, n);
+        } else {
+                spin_lock(&console_lock);
+                WRITE_ONCE(console_owner, cpu);
+                serial_write(text, n);
+                WRITE_ONCE(console_owner, -1);
+                spin_unlock(&console_lock);
+        }
+        if (flags & X86_EFLAGS_IF)
+                local_irq_enable();
 }
 
 int vprintk(const char *fmt, va_list args)
@@ -31,7 +55,7 @@ int vprintk(const char *fmt, va_list args)
         if (level >= console_loglevel)
                 return 0;
         n -= text - buf;
-        serial_write(text, (size_t)n);
+        console_write_locked(text, (size_t)n);
         return n;
 }
 

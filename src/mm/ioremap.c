@@ -3,6 +3,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
 
 #define IOREMAP_START 0xffffc90000000000UL
@@ -41,4 +42,17 @@ void *ioremap(phys_addr_t phys, size_t size)
 void *memremap(phys_addr_t phys, size_t size)
 {
         return remap(phys, size, PAGE_KERNEL_RO);
+}
+
+void *vmap_stack(unsigned long size)
+{
+        unsigned int order = 0;
+        while ((PAGE_SIZE << order) < size)
+                order++;
+        struct page *p = alloc_pages(GFP_KERNEL | __GFP_ZERO, order);
+        if (!p)
+                return NULL;
+        void *va = remap(page_to_phys(p), size, PAGE_KERNEL);
+        register_kernel_stack((unsigned long)va, (unsigned long)va + size);
+        return va;
 }

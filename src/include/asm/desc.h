@@ -33,6 +33,9 @@ struct exception_stack {
         char stack[EXCEPTION_STKSZ];
 };
 extern struct exception_stack exception_stacks[N_EXCEPTION_STACKS];
+extern __typeof__(unsigned long [N_EXCEPTION_STACKS]) cpu_ist_top;   /* per-CPU */
 void cpu_init(void);
 void trap_init(void);
+void load_idt(void);
+void set_intr_gate(unsigned int vector, unsigned long addr, unsigned int ist);
 #endif

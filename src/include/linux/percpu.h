@@ -16,8 +16,8 @@ extern unsigned long __per_cpu_offset[NR_CPUS];
 
 #include <asm/percpu.h>
 unsigned int check_preemption_disabled(const char *what, unsigned long caller);
-#define __this_cpu_preempt_check(op) \
-        check_preemption_disabled("__this_cpu_" op, (unsigned long)__builtin_return_address(0))
+void __this_cpu_preempt_check(const char *op);
+unsigned int debug_smp_processor_id(void);
 
 #define this_cpu_read(var)       raw_cpu_read(var)
 #define this_cpu_write(var, val) raw_cpu_write(var, val)
@@ -34,6 +34,5 @@ DECLARE_PER_CPU(int, cpu_number);
         ((__typeof__(ptr))((unsigned long)(ptr) + raw_cpu_read(this_cpu_off)))
 #define this_cpu_ptr(ptr) ({ __this_cpu_preempt_check("ptr"); raw_cpu_ptr(ptr); })
 #define raw_smp_processor_id() ((unsigned int)raw_cpu_read(cpu_number))
-#define smp_processor_id() \
-        check_preemption_disabled("smp_processor_id", (unsigned long)__builtin_return_address(0))
+#define smp_processor_id() debug_smp_processor_id()
 #endif
