@@ -127,4 +127,10 @@ TANGLED += \
 	src/kernel/smp_tests.c \
 	tests/lit/smp/smp.test \
 	tests/lit/smp/percpu.test \
-	tests/lit/smp/bench.test
+	tests/lit/smp/bench.test \
+	src/include/asm/extable.h \
+	src/arch/extable.c \
+	src/include/asm/tlbflush.h \
+	src/arch/tlb.c \
+	src/kernel/tlb_tests.c \
+	tests/lit/smp/tlb.test

@@ -79,6 +79,8 @@ static void __noreturn die(const char *str, struct pt_regs *regs, unsigned long 
 }
 void do_exception(struct pt_regs *regs, unsigned long vector)
 {
+        if (fixup_exception(regs, vector))
+                return;
         if (vector == X86_TRAP_PF)
                 report_page_fault(regs);
         if (vector == X86_TRAP_DF && (stack_guard_hit(regs->sp) || stack_guard_hit(read_cr2())))

@@ -56,3 +56,11 @@ void *vmap_stack(unsigned long size)
         register_kernel_stack((unsigned long)va, (unsigned long)va + size);
         return va;
 }
+
+void *vmap_page(struct page *page, pte_t **ptep)
+{
+        unsigned long va = (unsigned long)remap(page_to_phys(page), PAGE_SIZE, PAGE_KERNEL);
+        pmd_t *pmd = pmd_offset(pud_offset(pgd_offset(&init_mm, va), va), va);
+        *ptep = pte_offset_kernel(pmd, va);
+        return (void *)va;
+}

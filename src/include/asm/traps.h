@@ -20,6 +20,7 @@ enum {
 #define X86_PF_INSTR  (1 << 4)
 
 void do_exception(struct pt_regs *regs, unsigned long vector);
+bool fixup_exception(struct pt_regs *regs, unsigned long vector);
 void show_regs(const struct pt_regs *regs);
 void show_trace(unsigned long bp);
 #endif

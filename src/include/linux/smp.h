@@ -2,6 +2,7 @@
 #ifndef _LINUX_SMP_H
 #define _LINUX_SMP_H
 #include <asm/acpi.h>
+#include <asm/pgtable_types.h>
 #include <linux/list.h>
 #include <linux/percpu.h>
 
@@ -25,6 +26,8 @@ void smp_call_init(void);
 void setup_per_cpu_areas(void);
 void smp_init(void);
 void *vmap_stack(unsigned long size);
+struct page;
+void *vmap_page(struct page *page, pte_t **ptep);
 void register_kernel_stack(unsigned long lo, unsigned long hi);
 bool registered_stack_bounds(unsigned long p, unsigned long *lo, unsigned long *hi);
 #endif

@@ -1,0 +1,52 @@
+/* Tangled from book/smp.nw (chapter "CPUs"). Do not edit: edit the book and run make tangle. */
+#include <asm/processor.h>
+#include <asm/tlbflush.h>
+#include <linux/errno.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/preempt.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+
+bool tlb_shootdown = true;
+
+struct flush_range { unsigned long start, end; };
+
+void flush_tlb_local_range(unsigned long start, unsigned long end)
+{
+        if ((end - start) / PAGE_SIZE > 32) {
+                write_cr3(read_cr3());
+                return;
+        }
+        for (unsigned long a = start & PAGE_MASK; a < end; a += PAGE_SIZE)
+                __flush_tlb_one(a);
+}
+
+static void do_flush_range(void *info)
+{
+        struct flush_range *r = info;
+        flush_tlb_local_range(r->start, r->end);
+}
+void flush_tlb_kernel_range(unsigned long start, unsigned long end)
+{
+        struct flush_range r = { start, end };
+        unsigned int cpu;
+
+        if (!tlb_shootdown) {
+                flush_tlb_local_range(start, end);
+                return;
+        }
+        for_each_online_cpu(cpu)
+                smp_call_function_single(cpu, do_flush_range, &r);
+}
+
+static int set_tlb_shootdown(char *val)
+{
+        if (!val || (strcmp(val, "on") && strcmp(val, "off")))
+                return -EINVAL;
+        tlb_shootdown = !strcmp(val, "on");
+        if (!tlb_shootdown)
+                pr_warn("tlb_shootdown=off: BROKEN ON PURPOSE: stale TLB entries survive unmapping\n");
+        return 0;
+}
+early_param("tlb_shootdown", set_tlb_shootdown);
