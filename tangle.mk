@@ -10,7 +10,8 @@ BOOK_NW := \
 	book/intro.nw \
 	book/boot.nw \
 	book/mm.nw \
-	book/smp.nw
+	book/smp.nw \
+	book/sched.nw
 
 # Chapter 1: How to read and run this book
 TANGLED += \
@@ -134,3 +135,9 @@ TANGLED += \
 	src/arch/tlb.c \
 	src/kernel/tlb_tests.c \
 	tests/lit/smp/tlb.test
+
+# Chapter 5: Tasks and scheduling
+TANGLED += \
+	src/include/linux/sched.h \
+	src/kernel/sched/core.c \
+	src/arch/switch.S

@@ -7,6 +7,7 @@
 #include <asm/tsc.h>
 #include <linux/kernel.h>
 #include <linux/preempt.h>
+#include <linux/sched.h>
 
 #define APIC_ID        0x020
 #define APIC_TPR       0x080
@@ -114,22 +115,37 @@ void apic_send_init_sipi(u32 apic_id, unsigned long start_phys)
         }
 }
 volatile unsigned long jiffies;
+bool sched_ready;
+
+/* The tick: time on the boot CPU, time slices everywhere. */
+static void timer_interrupt(void)
+{
+        if (raw_smp_processor_id() == 0) {
+                jiffies++;
+                if (sched_ready)
+                        wake_up(&jiffies_wq);
+        }
+        if (sched_ready)
+                scheduler_tick();
+}
+
 DEFINE_PER_CPU(unsigned long, irq_count);
 unsigned long spurious_interrupts;
 
 void do_IRQ(struct pt_regs *regs, unsigned long vector)
 {
-        (void)regs;
         if (vector == SPURIOUS_APIC_VECTOR) {
                 spurious_interrupts++;
                 return;
         }
         raw_cpu_add(__preempt_count, HARDIRQ_OFFSET);
         raw_cpu_add(irq_count, 1);
-        if (vector == LOCAL_TIMER_VECTOR && raw_smp_processor_id() == 0)
-                jiffies++;
+        if (vector == LOCAL_TIMER_VECTOR)
+                timer_interrupt();
         else if (vector == CALL_FUNCTION_VECTOR)
                 generic_smp_call_function_interrupt();
         apic_eoi();
         raw_cpu_add(__preempt_count, -HARDIRQ_OFFSET);
+        if (sched_ready && need_resched() && !preempt_count() && (regs->flags & X86_EFLAGS_IF))
+                preempt_schedule_irq();
 }

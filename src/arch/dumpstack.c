@@ -74,6 +74,14 @@ void register_kernel_stack(unsigned long lo, unsigned long hi)
         extra_stacks[i].hi = hi;
 }
 
+bool registered_stack_guard_hit(unsigned long addr)
+{
+        for (unsigned int i = 0; i < READ_ONCE(nr_extra_stacks); i++)
+                if (addr < extra_stacks[i].lo && addr >= extra_stacks[i].lo - PAGE_SIZE)
+                        return true;
+        return false;
+}
+
 bool registered_stack_bounds(unsigned long p, unsigned long *lo, unsigned long *hi)
 {
         for (unsigned int i = 0; i < READ_ONCE(nr_extra_stacks); i++)

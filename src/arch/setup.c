@@ -6,6 +6,7 @@
 #include <asm/desc.h>
 #include <asm/setup.h>
 #include <linux/kernel.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include "../boot/multiboot.h"
 
@@ -178,7 +179,7 @@ bool stack_guard_hit(unsigned long addr)
                 if (addr >= g && addr < g + PAGE_SIZE)
                         return true;
         }
-        return false;
+        return registered_stack_guard_hit(addr);
 }
 
 void init_mem_mapping(void)

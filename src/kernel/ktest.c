@@ -6,6 +6,7 @@
 #include <linux/kernel.h>
 #include <linux/ktest.h>
 #include <linux/mm.h>
+#include <linux/sched.h>
 #include <linux/string.h>
 
 static const char *ktest_name;
@@ -40,15 +41,26 @@ DEFINE_KTEST(list, "list the in-kernel tests")
         ktest_print_all();
         return 0;
 }
+static int ktest_thread(void *arg)
+{
+        (void)arg;
+        ktest_run_requested();
+}
+
+void ktest_start(void)
+{
+        if (!kthread_create(ktest_thread, NULL, "ktest", 0))
+                panic("ktest: cannot create the test thread");
+}
+
 void __noreturn ktest_run_requested(void)
 {
         if (!ktest_name) {
                 pr_notice("Nothing to run: no test= on the command line, and no init yet.\n");
                 pr_notice("Boot with test=NAME, e.g. make boot APPEND='test=ud2'. Tests:\n");
                 ktest_print_all();
-                pr_notice("Halted. Press Ctrl-A X to leave QEMU.\n");
-                for (;;)
-                        native_halt();
+                pr_notice("Idle. Press Ctrl-A X to leave QEMU.\n");
+                kthread_exit(0);
         }
         for (const struct ktest *t = __ktests_start; t < __ktests_end; t++) {
                 if (strcmp(t->name, ktest_name))

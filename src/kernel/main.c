@@ -9,6 +9,7 @@
 #include <linux/smp.h>
 #include <linux/ktest.h>
 #include <linux/mm.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 
 static const char linux_banner[] =
@@ -30,8 +31,10 @@ void __noreturn kmain(unsigned long magic, unsigned long mbi_pa)
         acpi_boot_init();
         setup_per_cpu_areas();
         smp_call_init();
+        sched_init();
         apic_init_bsp();
         smp_init();
-        local_irq_enable();
-        ktest_run_requested();
+        sched_ready = true;
+        ktest_start();
+        cpu_idle();
 }

@@ -1,4 +1,5 @@
 /* Tangled from book/smp.nw (chapter "CPUs"). Do not edit: edit the book and run make tangle. */
+#include <linux/sched.h>
 #include <linux/sprintf.h>
 #include <linux/errno.h>
 #include <linux/init.h>
@@ -21,8 +22,8 @@ unsigned int check_preemption_disabled(const char *what, unsigned long caller)
                 return cpu;
         preempt_disable();
         preempt_check_reports++;
-        pr_err("BUG: using %s() in preemptible [%08x] code: swapper/%u\n",
-               what, preempt_count() - 1, cpu);
+        pr_err("BUG: using %s() in preemptible [%08x] code: %s/%d\n",
+               what, preempt_count() - 1, current->comm, current->pid);
         pr_err("caller is %pS\n", (void *)caller);
         dump_stack();
         preempt_enable_no_resched();

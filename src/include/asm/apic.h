@@ -10,6 +10,7 @@
 #define HZ                    100
 
 extern volatile unsigned long jiffies;
+extern bool sched_ready;
 void apic_init_bsp(void);
 void apic_init_ap(void);
 void apic_eoi(void);

@@ -17,4 +17,5 @@ struct ktest {
 
 extern const struct ktest __ktests_start[], __ktests_end[];
 void __noreturn ktest_run_requested(void);
+void ktest_start(void);
 #endif

@@ -16,6 +16,13 @@ DECLARE_PER_CPU(unsigned int, __preempt_count);
 #define preempt_disable() do { raw_cpu_add(__preempt_count, 1); barrier(); } while (0)
 #define preempt_enable_no_resched() \
         do { barrier(); raw_cpu_add(__preempt_count, -1); } while (0)
+bool need_resched(void);
+void preempt_schedule(void);
+#define preempt_enable() do {                                           \
+        preempt_enable_no_resched();                                    \
+        if (unlikely(!preempt_count() && need_resched()))               \
+                preempt_schedule();                                     \
+} while (0)
 
 static inline bool irqs_disabled(void) { return !(native_save_fl() & X86_EFLAGS_IF); }
 #define local_irq_save(flags) \

@@ -1,6 +1,7 @@
 /* Tangled from book/mm.nw (chapter "Memory"). Do not edit: edit the book and run make tangle. */
 #ifndef _LINUX_SPINLOCK_H
 #define _LINUX_SPINLOCK_H
+#include <asm/processor.h>
 #include <linux/types.h>
 #include <linux/compiler.h>
 
@@ -32,4 +33,11 @@ static inline bool spin_is_locked(spinlock_t *l)
                __atomic_load_n(&l->next, __ATOMIC_RELAXED);
 }
 #define assert_spin_locked(l) BUG_ON(!spin_is_locked(l))
+#define spin_lock_irqsave(l, flags) \
+        do { (flags) = native_save_fl(); local_irq_disable(); spin_lock(l); } while (0)
+#define spin_unlock_irqrestore(l, flags) do {                           \
+        spin_unlock(l);                                                 \
+        if ((flags) & X86_EFLAGS_IF)                                    \
+                local_irq_enable();                                     \
+} while (0)
 #endif

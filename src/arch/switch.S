@@ -1,0 +1,31 @@
+/* Tangled from book/sched.nw (chapter "Tasks and scheduling"). Do not edit: edit the book and run make tangle. */
+        .text
+        .globl __switch_to_asm, ret_from_fork
+/* struct task_struct *__switch_to_asm(struct task_struct *prev,
+ *                                     struct task_struct *next) */
+__switch_to_asm:
+        pushq   %rbp
+        pushq   %rbx
+        pushq   %r12
+        pushq   %r13
+        pushq   %r14
+        pushq   %r15
+        movq    %rsp, 0(%rdi)           /* prev->thread_sp */
+        movq    0(%rsi), %rsp           /* next->thread_sp */
+        popq    %r15
+        popq    %r14
+        popq    %r13
+        popq    %r12
+        popq    %rbx
+        popq    %rbp
+        movq    %rdi, %rax
+        ret
+
+ret_from_fork:
+        movq    %rax, %rdi
+        call    schedule_tail
+        movq    %r12, %rdi
+        call    *%rbx
+        movl    %eax, %edi
+        call    kthread_exit
+        ud2

@@ -1,0 +1,77 @@
+/* Tangled from book/sched.nw (chapter "Tasks and scheduling"). Do not edit: edit the book and run make tangle. */
+#ifndef _LINUX_SCHED_H
+#define _LINUX_SCHED_H
+#include <linux/list.h>
+#include <linux/percpu.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+
+#define TASK_RUNNING         0
+#define TASK_INTERRUPTIBLE   1
+#define TASK_UNINTERRUPTIBLE 2
+#define TASK_DEAD            64
+struct task_struct {
+        unsigned long thread_sp;        /* saved RSP while not running */
+        /* Protected by the lock of the run queue of task->cpu: */
+        volatile long state;
+        int on_cpu;                     /* running, or still switching away */
+        unsigned int cpu;               /* CPU it runs or last ran on */
+        unsigned long cpus_allowed;     /* mask of CPUs it may run on */
+        struct list_head run_list;      /* on its run queue, when runnable */
+        unsigned int ticks;             /* ticks left in its time slice */
+        /* Set at creation, then read-only: */
+        int pid;
+        char comm[16];
+        unsigned long stack_lo, stack_hi;
+        int (*fn)(void *arg);
+        void *arg;
+        /* Exit and joining, protected by exit_wq's lock: */
+        int exit_code;
+        int exited;
+        int refcount;                   /* atomic: the task itself and a joiner */
+        struct wait_queue_head *exit_wq;
+};
+
+DECLARE_PER_CPU(struct task_struct *, current_task);
+#define current (raw_cpu_read(current_task))
+struct wait_queue_head {
+        spinlock_t lock;
+        struct list_head head;
+};
+struct wait_queue_entry {
+        struct task_struct *task;
+        struct list_head entry;
+};
+#define DECLARE_WAIT_QUEUE_HEAD(name) \
+        struct wait_queue_head name = { __SPIN_LOCK_UNLOCKED, LIST_HEAD_INIT(name.head) }
+void init_waitqueue_head(struct wait_queue_head *wq);
+void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w, long state);
+void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w);
+void wake_up(struct wait_queue_head *wq);
+
+#define wait_event(wq, cond) do {                                       \
+        struct wait_queue_entry __w = { current, { NULL, NULL } };      \
+        for (;;) {                                                      \
+                prepare_to_wait(&(wq), &__w, TASK_UNINTERRUPTIBLE);     \
+                if (cond)                                               \
+                        break;                                          \
+                schedule();                                             \
+        }                                                               \
+        finish_wait(&(wq), &__w);                                       \
+} while (0)
+void schedule(void);
+void preempt_schedule_irq(void);
+void scheduler_tick(void);
+void sched_init(void);
+void __noreturn cpu_idle(void);
+void sched_init_ap(void);
+int wake_up_process(struct task_struct *t);
+bool need_resched(void);
+void set_cpus_allowed(struct task_struct *t, unsigned long mask);
+struct task_struct *kthread_create(int (*fn)(void *), void *arg, const char *name,
+                                   unsigned int cpu);
+void __noreturn kthread_exit(int code);
+int kthread_join(struct task_struct *t);
+void msleep(unsigned int ms);
+extern struct wait_queue_head jiffies_wq;
+#endif
