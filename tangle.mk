@@ -140,4 +140,7 @@ TANGLED += \
 TANGLED += \
 	src/include/linux/sched.h \
 	src/kernel/sched/core.c \
-	src/arch/switch.S
+	src/arch/switch.S \
+	src/kernel/sched/sched_tests.c \
+	tests/lit/sched/sched.test \
+	tests/lit/sched/migrate.test
