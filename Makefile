@@ -203,6 +203,7 @@ MM_HOST := src/mm/page_alloc.c src/mm/fail_alloc.c src/lib/vsprintf.c src/lib/ks
 UNIT_test_page_alloc := $(MM_HOST)
 UNIT_test_slab := $(MM_HOST) src/mm/slab.c
 UNIT_test_pgtable := $(MM_HOST) src/mm/pgtable.c
+UNIT_test_lockdep := $(MM_HOST) src/kernel/locking/lockdep.c
 
 HOST_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 # The kernel's snprintf family has the C library's names; on the host the

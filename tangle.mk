@@ -11,7 +11,8 @@ BOOK_NW := \
 	book/boot.nw \
 	book/mm.nw \
 	book/smp.nw \
-	book/sched.nw
+	book/sched.nw \
+	book/locking.nw
 
 # Chapter 1: How to read and run this book
 TANGLED += \
@@ -144,3 +145,16 @@ TANGLED += \
 	src/kernel/sched/sched_tests.c \
 	tests/lit/sched/sched.test \
 	tests/lit/sched/migrate.test
+
+# Chapter 6: Locks and lockdep
+TANGLED += \
+	src/include/linux/mutex.h \
+	src/kernel/locking/mutex.c \
+	src/kernel/locking/rwsem.c \
+	src/include/linux/lockdep.h \
+	src/kernel/locking/lockdep.c \
+	src/kernel/locking/lockdep_hooks.c \
+	tests/unit/test_lockdep.c \
+	src/kernel/locking/locking_tests.c \
+	tests/lit/locking/lockdep.test \
+	tests/lit/locking/locks.test

@@ -74,6 +74,24 @@ void register_kernel_stack(unsigned long lo, unsigned long hi)
         extra_stacks[i].hi = hi;
 }
 
+unsigned int save_stack_trace(unsigned long *entries, unsigned int max, unsigned int skip)
+{
+        unsigned long bp = (unsigned long)__builtin_frame_address(0), lo, hi;
+        unsigned int n = 0;
+
+        while (n < max && bp && !(bp & 7) && stack_bounds(bp, &lo, &hi) && bp + 16 <= hi) {
+                unsigned long *frame = (unsigned long *)bp;
+                if (skip)
+                        skip--;
+                else
+                        entries[n++] = frame[1];
+                if (frame[0] <= bp)
+                        break;
+                bp = frame[0];
+        }
+        return n;
+}
+
 bool registered_stack_guard_hit(unsigned long addr)
 {
         for (unsigned int i = 0; i < READ_ONCE(nr_extra_stacks); i++)

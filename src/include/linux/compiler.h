@@ -16,6 +16,7 @@
 #define likely(x)        __builtin_expect(!!(x), 1)
 #define unlikely(x)      __builtin_expect(!!(x), 0)
 #define barrier()        asm volatile("" ::: "memory")
+#define _RET_IP_         ((unsigned long)__builtin_return_address(0))
 #define READ_ONCE(x)     (*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
 #endif

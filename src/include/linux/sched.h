@@ -2,6 +2,7 @@
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
 #include <linux/list.h>
+#include <linux/lockdep.h>
 #include <linux/percpu.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
@@ -30,6 +31,7 @@ struct task_struct {
         int exited;
         int refcount;                   /* atomic: the task itself and a joiner */
         struct wait_queue_head *exit_wq;
+        struct lockdep_task lockdep;    /* locks held, for lockdep; the task's own */
 };
 
 DECLARE_PER_CPU(struct task_struct *, current_task);

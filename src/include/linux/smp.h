@@ -31,4 +31,5 @@ void *vmap_page(struct page *page, pte_t **ptep);
 void register_kernel_stack(unsigned long lo, unsigned long hi);
 bool registered_stack_bounds(unsigned long p, unsigned long *lo, unsigned long *hi);
 bool registered_stack_guard_hit(unsigned long addr);
+unsigned int save_stack_trace(unsigned long *entries, unsigned int max, unsigned int skip);
 #endif

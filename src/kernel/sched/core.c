@@ -220,6 +220,7 @@ struct task_struct *kthread_create(int (*fn)(void *), void *arg, const char *nam
         t->arg = arg;
         t->pid = __atomic_fetch_add(&next_pid, 1, __ATOMIC_RELAXED);
         strscpy(t->comm, name, sizeof(t->comm));
+        lockdep_init_task(&t->lockdep, t->comm, t->pid);
         t->cpu = cpu < nr_cpu_ids && cpu_online(cpu) ? cpu : 0;
         t->cpus_allowed = ~0UL;
         t->ticks = TIME_SLICE_TICKS;
@@ -319,6 +320,7 @@ static void init_idle(unsigned int cpu)
         idle->cpus_allowed = 1UL << cpu;
         idle->ticks = TIME_SLICE_TICKS;
         scnprintf(idle->comm, sizeof(idle->comm), "swapper/%u", cpu);
+        lockdep_init_task(&idle->lockdep, idle->comm, 0);
         rq->idle = rq->curr = idle;
         per_cpu(current_task, cpu) = idle;
 }

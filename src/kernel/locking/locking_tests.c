@@ -1,0 +1,128 @@
+/* Tangled from book/locking.nw (chapter "Locks and lockdep"). Do not edit: edit the book and run make tangle. */
+#include <asm/apic.h>
+#include <linux/kernel.h>
+#include <linux/ktest.h>
+#include <linux/mutex.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+
+static struct mutex lock_a, lock_b;
+
+static int take_ab(void *arg)
+{
+        (void)arg;
+        mutex_lock(&lock_a);
+        mutex_lock(&lock_b);
+        mutex_unlock(&lock_b);
+        mutex_unlock(&lock_a);
+        return 0;
+}
+
+static int take_ba(void *arg)
+{
+        (void)arg;
+        mutex_lock(&lock_b);
+        mutex_lock(&lock_a);
+        mutex_unlock(&lock_a);
+        mutex_unlock(&lock_b);
+        return 0;
+}
+
+DEFINE_KTEST(lockdep_abba, "A then B on one thread, B then A on another: reported, no deadlock")
+{
+        mutex_init(&lock_a);
+        mutex_init(&lock_b);
+        kthread_join(kthread_create(take_ab, NULL, "ab", 1 % num_online_cpus()));
+        kthread_join(kthread_create(take_ba, NULL, "ba", 2 % num_online_cpus()));
+        pr_info("lockdep_abba: both threads finished; debug_locks is now %d\n", debug_locks);
+        return debug_locks == 0 ? 0 : -1;
+}
+static struct rw_semaphore test_sem;
+static volatile unsigned long pair[2];
+static volatile unsigned long violations, reads, writes;
+
+static int rw_worker(void *arg)
+{
+        bool writer = (long)arg & 1;
+        for (int i = 0; i < 200; i++) {
+                if (writer) {
+                        down_write(&test_sem);
+                        pair[0]++;
+                        for (volatile int d = 0; d < 200; d++)
+                                ;
+                        pair[1]++;
+                        __atomic_add_fetch(&writes, 1, __ATOMIC_RELAXED);
+                        up_write(&test_sem);
+                } else {
+                        down_read(&test_sem);
+                        if (pair[0] != pair[1])
+                                __atomic_add_fetch(&violations, 1, __ATOMIC_RELAXED);
+                        __atomic_add_fetch(&reads, 1, __ATOMIC_RELAXED);
+                        up_read(&test_sem);
+                }
+        }
+        return 0;
+}
+
+DEFINE_KTEST(rwsem, "readers and writers on every CPU never see a half-done write")
+{
+        struct task_struct *t[8];
+        init_rwsem(&test_sem);
+        for (long i = 0; i < 8; i++)
+                t[i] = kthread_create(rw_worker, (void *)i, i & 1 ? "writer" : "reader",
+                                      (unsigned int)i % num_online_cpus());
+        for (int i = 0; i < 8; i++)
+                kthread_join(t[i]);
+        pr_info("rwsem: %lu reads, %lu writes, %lu violations; pair = %lu/%lu\n",
+                reads, writes, violations, pair[0], pair[1]);
+        return violations == 0 && writes == 800 && pair[0] == 800 && pair[1] == 800 ? 0 : -1;
+}
+static struct mutex count_lock;
+static unsigned long counted;
+
+static int counter(void *arg)
+{
+        (void)arg;
+        for (int i = 0; i < 1000; i++) {
+                mutex_lock(&count_lock);
+                unsigned long v = counted;
+                if (i % 100 == 0)
+                        schedule();             /* give others a chance to get in */
+                counted = v + 1;
+                mutex_unlock(&count_lock);
+        }
+        return 0;
+}
+
+DEFINE_KTEST(mutex, "four threads increment a counter under a mutex; nothing is lost")
+{
+        struct task_struct *t[4];
+        mutex_init(&count_lock);
+        for (int i = 0; i < 4; i++)
+                t[i] = kthread_create(counter, NULL, "counter", (unsigned int)i % num_online_cpus());
+        for (int i = 0; i < 4; i++)
+                kthread_join(t[i]);
+        pr_info("mutex: counter is %lu (expected 4000)\n", counted);
+        return counted == 4000 ? 0 : -1;
+}
+static struct rw_semaphore outer_sem;
+static struct mutex inner_a, inner_b;
+
+DEFINE_KTEST(lockdep_graph, "take nested locks, then print the dependency graph as graphviz")
+{
+        init_rwsem(&outer_sem);
+        mutex_init(&inner_a);
+        mutex_init(&inner_b);
+        down_read(&outer_sem);
+        mutex_lock(&inner_a);
+        mutex_lock(&inner_b);
+        mutex_unlock(&inner_b);
+        mutex_unlock(&inner_a);
+        up_read(&outer_sem);
+        down_write(&outer_sem);
+        mutex_lock(&inner_b);
+        mutex_unlock(&inner_b);
+        up_write(&outer_sem);
+        lockdep_depgraph_dot();
+        return debug_locks ? 0 : -1;
+}
