@@ -204,6 +204,7 @@ UNIT_test_page_alloc := $(MM_HOST)
 UNIT_test_slab := $(MM_HOST) src/mm/slab.c
 UNIT_test_pgtable := $(MM_HOST) src/mm/pgtable.c
 UNIT_test_lockdep := $(MM_HOST) src/kernel/locking/lockdep.c
+UNIT_test_rcu := $(MM_HOST) src/kernel/rcu/tree.c
 
 HOST_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 # The kernel's snprintf family has the C library's names; on the host the

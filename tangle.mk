@@ -12,7 +12,8 @@ BOOK_NW := \
 	book/mm.nw \
 	book/smp.nw \
 	book/sched.nw \
-	book/locking.nw
+	book/locking.nw \
+	book/rcu.nw
 
 # Chapter 1: How to read and run this book
 TANGLED += \
@@ -158,3 +159,12 @@ TANGLED += \
 	src/kernel/locking/locking_tests.c \
 	tests/lit/locking/lockdep.test \
 	tests/lit/locking/locks.test
+
+# Chapter 7: RCU
+TANGLED += \
+	src/include/linux/rcupdate.h \
+	src/kernel/rcu/tree.c \
+	tests/unit/test_rcu.c \
+	src/kernel/rcu/update.c \
+	src/kernel/rcu/rcu_tests.c \
+	tests/lit/rcu/rcu.test

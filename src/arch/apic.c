@@ -7,6 +7,7 @@
 #include <asm/tsc.h>
 #include <linux/kernel.h>
 #include <linux/preempt.h>
+#include <linux/rcupdate.h>
 #include <linux/sched.h>
 
 #define APIC_ID        0x020
@@ -134,18 +135,28 @@ unsigned long spurious_interrupts;
 
 void do_IRQ(struct pt_regs *regs, unsigned long vector)
 {
+        unsigned int cpu = raw_smp_processor_id();
+        bool rcu_ready = false;
+
         if (vector == SPURIOUS_APIC_VECTOR) {
                 spurious_interrupts++;
                 return;
         }
+        rcu_irq_enter(cpu);
         raw_cpu_add(__preempt_count, HARDIRQ_OFFSET);
         raw_cpu_add(irq_count, 1);
-        if (vector == LOCAL_TIMER_VECTOR)
+        if (vector == LOCAL_TIMER_VECTOR) {
                 timer_interrupt();
-        else if (vector == CALL_FUNCTION_VECTOR)
+                rcu_ready = rcu_sched_clock_irq(cpu, user_mode(regs));
+        } else if (vector == CALL_FUNCTION_VECTOR) {
                 generic_smp_call_function_interrupt();
+        }
         apic_eoi();
         raw_cpu_add(__preempt_count, -HARDIRQ_OFFSET);
-        if (sched_ready && need_resched() && !preempt_count() && (regs->flags & X86_EFLAGS_IF))
+        if (rcu_ready)
+                rcu_do_batch(cpu);
+        rcu_irq_exit(cpu);
+        if (sched_ready && need_resched() && !preempt_count() && (regs->flags & X86_EFLAGS_IF) &&
+            !is_idle_task(current))
                 preempt_schedule_irq();
 }

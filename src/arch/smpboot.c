@@ -8,6 +8,7 @@
 #include <linux/mm.h>
 #include <linux/pgtable.h>
 #include <linux/preempt.h>
+#include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/string.h>
@@ -89,6 +90,7 @@ void __noreturn start_secondary(void)
         apic_init_ap();
         unsigned int cpu = raw_smp_processor_id();
         pr_info("smp: CPU%u is up (APIC ID %u)\n", cpu, apic_read_id());
+        rcu_cpu_online(cpu);
         __atomic_or_fetch(&cpu_online_mask, 1UL << cpu, __ATOMIC_RELEASE);
         cpu_idle();
 }

@@ -9,6 +9,7 @@
 #include <linux/smp.h>
 #include <linux/ktest.h>
 #include <linux/mm.h>
+#include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 
@@ -23,6 +24,7 @@ void __noreturn kmain(unsigned long magic, unsigned long mbi_pa)
         trap_init();
         setup_multiboot(magic, mbi_pa);
         parse_boot_params();
+        rcu_init(1);
         e820_print();
         init_mem_mapping();
         mem_init();

@@ -36,6 +36,7 @@ struct task_struct {
 
 DECLARE_PER_CPU(struct task_struct *, current_task);
 #define current (raw_cpu_read(current_task))
+static inline bool is_idle_task(const struct task_struct *t) { return t->pid == 0; }
 struct wait_queue_head {
         spinlock_t lock;
         struct list_head head;

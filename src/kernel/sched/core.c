@@ -4,6 +4,7 @@
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/preempt.h>
+#include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
@@ -59,6 +60,7 @@ void schedule(void)
         preempt_disable();
         unsigned int cpu = raw_smp_processor_id();
         struct rq *rq = per_cpu_ptr(&runqueues, cpu);
+        rcu_note_context_switch(cpu);
         spin_lock(&rq->lock);
         struct task_struct *prev = rq->curr;
         raw_cpu_write(resched_pending, 0);
@@ -338,9 +340,13 @@ void __noreturn cpu_idle(void)
                 if (need_resched()) {
                         local_irq_enable();
                         schedule();
-                } else {
-                        asm volatile("sti; hlt" ::: "memory");
+                        continue;
                 }
+                unsigned int cpu = raw_smp_processor_id();
+                rcu_idle_enter(cpu);
+                asm volatile("sti; hlt; cli" ::: "memory");
+                rcu_idle_exit(cpu);
+                local_irq_enable();
         }
 }
 
