@@ -167,4 +167,8 @@ TANGLED += \
 	tests/unit/test_rcu.c \
 	src/kernel/rcu/update.c \
 	src/kernel/rcu/rcu_tests.c \
-	tests/lit/rcu/rcu.test
+	tests/lit/rcu/rcu.test \
+	src/kernel/locking/locking_bench.c \
+	tests/lit/locking/bench.test \
+	tests/lit/sched/bench.test \
+	tests/lit/rcu/sync.test

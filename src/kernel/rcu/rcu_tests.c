@@ -50,3 +50,45 @@ DEFINE_KTEST(rcu, "a reader on CPU0 holds a grace period that CPU1 waits for")
         pr_info("rcu: synchronize_rcu took %lu ticks\n", jiffies - start);
         return intact && objs[0].val == -1 && freed_on == 1 ? 0 : -1;
 }
+#include <asm/tsc.h>
+#include <linux/sched.h>
+
+static volatile int reader_in, reader_done;
+
+static int spinning_reader(void *arg)
+{
+        (void)arg;
+        rcu_read_lock();
+        reader_in = 1;
+        for (unsigned long start = jiffies; jiffies < start + 30;)
+                asm volatile("pause");
+        reader_done = 1;
+        rcu_read_unlock();
+        return 0;
+}
+
+DEFINE_KTEST(rcu_sync, "synchronize_rcu waits for a spinning reader on another CPU")
+{
+        if (num_online_cpus() < 2)
+                return -1;
+        struct task_struct *t = kthread_create(spinning_reader, NULL, "reader", 1);
+        while (!reader_in)
+                msleep(1);
+        synchronize_rcu();
+        int done = reader_done;
+        kthread_join(t);
+        pr_info("rcu_sync: synchronize_rcu returned %s the reader finished\n",
+                done ? "after" : "BEFORE");
+        return done ? 0 : -1;
+}
+
+DEFINE_KTEST(bench_rcu, "synchronize_rcu latency (prints numbers)")
+{
+        u64 t0 = rdtsc();
+        for (int i = 0; i < 20; i++)
+                synchronize_rcu();
+        u64 c = (rdtsc() - t0) / 20;
+        pr_info("bench: synchronize_rcu on %u CPU(s): %llu cycles, %lu us\n", num_online_cpus(),
+                (unsigned long long)c, (unsigned long)(c * 1000 / tsc_khz));
+        return 0;
+}

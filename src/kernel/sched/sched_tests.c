@@ -98,3 +98,28 @@ DEFINE_KTEST(migrate, "a migration between two per-CPU steps: this_cpu_* stays r
         return first == 0 && second == 1 && per_cpu(mig_counter, 0) == 1 &&
                per_cpu(mig_counter, 1) == 10 && preempt_check_reports == reports + 1 ? 0 : -1;
 }
+
+#include <asm/tsc.h>
+#define SWITCHES 20000
+
+static int yielder(void *arg)
+{
+        (void)arg;
+        for (int i = 0; i < SWITCHES; i++)
+                schedule();
+        return 0;
+}
+
+DEFINE_KTEST(bench_sched, "context switch cost between two threads on one CPU (prints numbers)")
+{
+        unsigned int cpu = num_online_cpus() > 1 ? 1 : 0;
+        u64 t0 = rdtsc();
+        struct task_struct *a = kthread_create(yielder, NULL, "yield0", cpu);
+        struct task_struct *b = kthread_create(yielder, NULL, "yield1", cpu);
+        kthread_join(a);
+        kthread_join(b);
+        u64 c = (rdtsc() - t0) / (2 * SWITCHES);
+        pr_info("bench: context switch on CPU%u: %llu cycles, %lu ns\n", cpu,
+                (unsigned long long)c, (unsigned long)(c * 1000000 / tsc_khz));
+        return 0;
+}
