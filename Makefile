@@ -198,15 +198,15 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(filter tests/unit/test_%.c,$(TANGLED
 UNIT_test_vsprintf := src/lib/vsprintf.c
 UNIT_test_cmdline  := src/lib/cmdline.c src/lib/kstrtox.c
 MM_HOST := src/mm/page_alloc.c src/mm/fail_alloc.c src/lib/vsprintf.c src/lib/kstrtox.c \
-	src/lib/strscpy.c \
+	src/lib/strscpy.c src/kernel/locking/lockdep.c \
 	tests/unit/host_kernel.c
 UNIT_test_page_alloc := $(MM_HOST)
 UNIT_test_slab := $(MM_HOST) src/mm/slab.c
 UNIT_test_pgtable := $(MM_HOST) src/mm/pgtable.c
-UNIT_test_lockdep := $(MM_HOST) src/kernel/locking/lockdep.c
+UNIT_test_lockdep := $(MM_HOST)
 UNIT_test_rcu := $(MM_HOST) src/kernel/rcu/tree.c
 
-HOST_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
+HOST_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-pie
 # The kernel's snprintf family has the C library's names; on the host the
 # kernel's copies are renamed so the two never meet (Chapter 1).
 HOST_RENAME := -Dvsnprintf=kvsnprintf -Dsnprintf=ksnprintf \
@@ -227,7 +227,7 @@ $(O)/host/tests/unit/%.o: $(T)/tests/unit/%.c
 define unit_rule
 $(O)/unit/$(1): $(O)/host/tests/unit/$(1).o $(patsubst %.c,$(O)/host/%.o,$(UNIT_$(1)))
 	@mkdir -p $$(@D)
-	$$(CC) $$(HOST_SAN) $$^ -lcmocka -pthread -o $$@
+	$$(CC) $$(HOST_SAN) -no-pie $$^ -lcmocka -pthread -o $$@
 endef
 $(foreach t,$(UNIT_TESTS),$(eval $(call unit_rule,$(t))))
 

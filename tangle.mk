@@ -82,6 +82,7 @@ TANGLED += \
 # Chapter 3: Memory
 TANGLED += \
 	src/include/linux/list.h \
+	src/include/asm/spinlock.h \
 	src/include/linux/spinlock.h \
 	src/include/linux/mm_types.h \
 	src/include/linux/mm.h \

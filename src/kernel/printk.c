@@ -2,7 +2,7 @@
 #include <asm/processor.h>
 #include <linux/percpu.h>
 #include <linux/printk.h>
-#include <linux/spinlock.h>
+#include <asm/spinlock.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
 
@@ -17,7 +17,7 @@ static int printk_get_level(const char **text)
         }
         return MESSAGE_LOGLEVEL_DEFAULT;
 }
-static DEFINE_SPINLOCK(console_lock);
+static arch_spinlock_t console_lock = __ARCH_SPIN_LOCK_UNLOCKED;
 static int console_owner = -1;
 
 static void console_write_locked(const char *text, size_t n)
@@ -29,11 +29,11 @@ static void console_write_locked(const char *text, size_t n)
         if (READ_ONCE(console_owner) == cpu) {          /* nested: fault in printk */
                 serial_write(text, n);
         } else {
-                spin_lock(&console_lock);
+                arch_spin_lock(&console_lock);
                 WRITE_ONCE(console_owner, cpu);
                 serial_write(text, n);
                 WRITE_ONCE(console_owner, -1);
-                spin_unlock(&console_lock);
+                arch_spin_unlock(&console_lock);
         }
         if (flags & X86_EFLAGS_IF)
                 local_irq_enable();

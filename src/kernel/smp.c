@@ -14,13 +14,13 @@ struct call_single_data {
 };
 
 static DEFINE_PER_CPU(struct list_head, call_queue);
-static DEFINE_PER_CPU(spinlock_t, call_lock);
+static DEFINE_PER_CPU(arch_spinlock_t, call_lock);
 
 void smp_call_init(void)
 {
         for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++) {
                 INIT_LIST_HEAD(per_cpu_ptr(&call_queue, cpu));
-                spin_lock_init(per_cpu_ptr(&call_lock, cpu));
+                arch_spin_lock_init(per_cpu_ptr(&call_lock, cpu));
         }
 }
 
@@ -43,9 +43,9 @@ int smp_call_function_single(unsigned int cpu, smp_call_func_t func, void *info)
                 return -ENXIO;
         }
         local_irq_save(flags);
-        spin_lock(per_cpu_ptr(&call_lock, cpu));
+        arch_spin_lock(per_cpu_ptr(&call_lock, cpu));
         list_add_tail(&csd.list, per_cpu_ptr(&call_queue, cpu));
-        spin_unlock(per_cpu_ptr(&call_lock, cpu));
+        arch_spin_unlock(per_cpu_ptr(&call_lock, cpu));
         local_irq_restore(flags);
         apic_send_ipi(cpu, CALL_FUNCTION_VECTOR);
         while (!__atomic_load_n(&csd.done, __ATOMIC_ACQUIRE))
@@ -63,16 +63,16 @@ void on_each_cpu(smp_call_func_t func, void *info)
 void generic_smp_call_function_interrupt(void)
 {
         struct list_head *q = raw_cpu_ptr(&call_queue);
-        spinlock_t *lock = raw_cpu_ptr(&call_lock);
+        arch_spinlock_t *lock = raw_cpu_ptr(&call_lock);
 
-        spin_lock(lock);
+        arch_spin_lock(lock);
         while (!list_empty(q)) {
                 struct call_single_data *csd = list_first_entry(q, struct call_single_data, list);
                 list_del(&csd->list);
-                spin_unlock(lock);
+                arch_spin_unlock(lock);
                 csd->func(csd->info);
                 __atomic_store_n(&csd->done, 1, __ATOMIC_RELEASE);
-                spin_lock(lock);
+                arch_spin_lock(lock);
         }
-        spin_unlock(lock);
+        arch_spin_unlock(lock);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "host_kernel.h"
+#include "linux/lockdep.h"
 #include "linux/mm.h"
 #include "linux/sprintf.h"
 
@@ -15,6 +16,11 @@ unsigned long host_warnings;
 jmp_buf *host_panic_jmp;
 char host_panic_msg[256];
 unsigned long page_offset_base;
+/* The per-CPU preemption count.  A Linux process runs with a GS base of
+ * zero, so the kernel's %gs-relative accesses reach this one copy. */
+unsigned int __preempt_count;
+bool need_resched(void) { return false; }
+void preempt_schedule(void) {}
 
 void host_log_clear(void) { host_log[0] = '\0'; }
 
@@ -69,6 +75,17 @@ const char *kallsyms_lookup(unsigned long addr, unsigned long *size, unsigned lo
 {
         (void)addr; (void)size; (void)off;
         return NULL;
+}
+
+/* Lockdep's hooks: no task, so nothing is tracked; no interrupts to
+ * disable.  The lockdep unit test links its own, stronger definitions. */
+__attribute__((weak)) struct lockdep_task *lockdep_current(void) { return NULL; }
+__attribute__((weak)) unsigned long lockdep_irq_save(void) { return 0; }
+__attribute__((weak)) void lockdep_irq_restore(unsigned long flags) { (void)flags; }
+__attribute__((weak)) unsigned int lockdep_save_trace(unsigned long *e, unsigned int max)
+{
+        (void)e; (void)max;
+        return 0;
 }
 static void *sim_ram;
 static struct page *sim_map;

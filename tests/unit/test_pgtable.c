@@ -261,8 +261,8 @@ static void test_rw_nolock_recheck_sees_detach(void **state)
 /* Wait until someone besides the holder is queued on a ticket lock. */
 static void wait_for_waiter(spinlock_t *l)
 {
-        while ((u16)(__atomic_load_n(&l->next, __ATOMIC_ACQUIRE) -
-                     __atomic_load_n(&l->owner, __ATOMIC_ACQUIRE)) < 2)
+        while ((u16)(__atomic_load_n(&l->raw.next, __ATOMIC_ACQUIRE) -
+                     __atomic_load_n(&l->raw.owner, __ATOMIC_ACQUIRE)) < 2)
                 __builtin_ia32_pause();
 }
 

@@ -17,6 +17,7 @@
 #define unlikely(x)      __builtin_expect(!!(x), 0)
 #define barrier()        asm volatile("" ::: "memory")
 #define _RET_IP_         ((unsigned long)__builtin_return_address(0))
+#define _THIS_IP_        ({ __label__ __here; __here: (unsigned long)&&__here; })
 #define READ_ONCE(x)     (*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
 #endif

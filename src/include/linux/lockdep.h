@@ -56,6 +56,8 @@ void lockdep_print_held_locks(const struct lockdep_task *t);
 void lockdep_depgraph_dot(void);
 void lockdep_reset(void);
 struct lockdep_task *lockdep_current(void);
+unsigned long lockdep_irq_save(void);
+void lockdep_irq_restore(unsigned long flags);
 unsigned int lockdep_save_trace(unsigned long *entries, unsigned int max);
 #define lockdep_assert_held(map) do {                                   \
         if (WARN_ON(lock_is_held(map) == 0))                            \

@@ -15,6 +15,7 @@ struct task_struct {
         unsigned long thread_sp;        /* saved RSP while not running */
         /* Protected by the lock of the run queue of task->cpu: */
         volatile long state;
+        int on_rq;                      /* runnable: queued or running */
         int on_cpu;                     /* running, or still switching away */
         unsigned int cpu;               /* CPU it runs or last ran on */
         unsigned long cpus_allowed;     /* mask of CPUs it may run on */
@@ -46,7 +47,7 @@ struct wait_queue_entry {
         struct list_head entry;
 };
 #define DECLARE_WAIT_QUEUE_HEAD(name) \
-        struct wait_queue_head name = { __SPIN_LOCK_UNLOCKED, LIST_HEAD_INIT(name.head) }
+        struct wait_queue_head name = { __SPIN_LOCK_UNLOCKED(name.lock), LIST_HEAD_INIT(name.head) }
 void init_waitqueue_head(struct wait_queue_head *wq);
 void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w, long state);
 void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w);

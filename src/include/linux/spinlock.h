@@ -1,37 +1,37 @@
 /* Tangled from book/mm.nw (chapter "Memory"). Do not edit: edit the book and run make tangle. */
 #ifndef _LINUX_SPINLOCK_H
 #define _LINUX_SPINLOCK_H
-#include <asm/processor.h>
-#include <linux/types.h>
-#include <linux/compiler.h>
+#include <asm/spinlock.h>
+#include <linux/lockdep.h>
+#include <linux/preempt.h>
 
 typedef struct spinlock {
-        u16 owner;              /* ticket now being served */
-        u16 next;               /* next ticket to hand out */
+        arch_spinlock_t raw;
+        struct lockdep_map dep_map;
 } spinlock_t;
 
-#define __SPIN_LOCK_UNLOCKED { 0, 0 }
-#define DEFINE_SPINLOCK(x) spinlock_t x = __SPIN_LOCK_UNLOCKED
+#define __SPIN_LOCK_UNLOCKED(lockname) \
+        { __ARCH_SPIN_LOCK_UNLOCKED,                                     \
+          { (const struct lock_class_key *)&(lockname), #lockname, NULL } }
+#define DEFINE_SPINLOCK(x) spinlock_t x = __SPIN_LOCK_UNLOCKED(x)
+#define spin_lock_init(l) do {                                          \
+        static struct lock_class_key __key;                             \
+        (l)->raw = (arch_spinlock_t)__ARCH_SPIN_LOCK_UNLOCKED;          \
+        lockdep_init_map(&(l)->dep_map, #l, &__key);                    \
+} while (0)
 
-static inline void spin_lock_init(spinlock_t *l) { l->owner = l->next = 0; }
-
-static inline void spin_lock(spinlock_t *l)
-{
-        u16 ticket = __atomic_fetch_add(&l->next, 1, __ATOMIC_RELAXED);
-        while (__atomic_load_n(&l->owner, __ATOMIC_ACQUIRE) != ticket)
-                __builtin_ia32_pause();
-}
-
-static inline void spin_unlock(spinlock_t *l)
-{
-        __atomic_store_n(&l->owner, (u16)(l->owner + 1), __ATOMIC_RELEASE);
-}
-
-static inline bool spin_is_locked(spinlock_t *l)
-{
-        return __atomic_load_n(&l->owner, __ATOMIC_RELAXED) !=
-               __atomic_load_n(&l->next, __ATOMIC_RELAXED);
-}
+#define spin_lock(l) spin_lock_nested(l, 0)
+#define spin_lock_nested(l, subclass) do {                              \
+        preempt_disable();                                              \
+        lock_acquire(&(l)->dep_map, (subclass), 0, 0, _THIS_IP_);       \
+        arch_spin_lock(&(l)->raw);                                      \
+} while (0)
+#define spin_unlock(l) do {                                             \
+        arch_spin_unlock(&(l)->raw);                                    \
+        lock_release(&(l)->dep_map, _THIS_IP_);                         \
+        preempt_enable();                                               \
+} while (0)
+#define spin_is_locked(l) arch_spin_is_locked(&(l)->raw)
 #define assert_spin_locked(l) BUG_ON(!spin_is_locked(l))
 #define spin_lock_irqsave(l, flags) \
         do { (flags) = native_save_fl(); local_irq_disable(); spin_lock(l); } while (0)

@@ -40,7 +40,7 @@ struct lock_list {
 #define CLASSHASH_SIZE 256U        /* a power of two */
 
 int debug_locks = 1;
-static DEFINE_SPINLOCK(lockdep_lock);
+static arch_spinlock_t lockdep_lock = __ARCH_SPIN_LOCK_UNLOCKED;
 static struct lock_class lock_classes[MAX_LOCKDEP_KEYS];
 static unsigned int nr_lock_classes;
 static struct lock_class *classhash[CLASSHASH_SIZE];
@@ -51,16 +51,16 @@ static unsigned int nr_stack_trace_entries;
 /* Context: any.  Returns with the graph locked (and, later, irqs off). */
 static unsigned long lockdep_graph_lock(void)
 {
-        unsigned long flags = 0;        /* see below: interrupts may stay on */
+        unsigned long flags = lockdep_irq_save();
 
-        spin_lock(&lockdep_lock);
+        arch_spin_lock(&lockdep_lock);
         return flags;
 }
 
 static void lockdep_graph_unlock(unsigned long flags)
 {
-        spin_unlock(&lockdep_lock);
-        (void)flags;
+        arch_spin_unlock(&lockdep_lock);
+        lockdep_irq_restore(flags);
 }
 int debug_locks_off(void)
 {

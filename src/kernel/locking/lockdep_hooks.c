@@ -5,6 +5,18 @@
 #include <linux/sched.h>
 #include <linux/smp.h>
 
+unsigned long lockdep_irq_save(void)
+{
+        unsigned long flags;
+        local_irq_save(flags);
+        return flags;
+}
+
+void lockdep_irq_restore(unsigned long flags)
+{
+        local_irq_restore(flags);
+}
+
 struct lockdep_task *lockdep_current(void)
 {
         if (!sched_ready || in_irq() || !current)

@@ -34,13 +34,13 @@ _Static_assert(NR_CPUS < 8 * sizeof(unsigned long), "one mask bit per CPU");
 
 /* Lock order: rcu_state.lock is innermost; nothing is taken while it is held. */
 static struct rcu_state {
-        spinlock_t lock;
+        arch_spinlock_t lock;          /* untracked: taken in the tick */
         /* Written under lock; gp_seq and qsmask are also read without it. */
         unsigned long gp_seq;           /* odd: a grace period is running */
         unsigned long gp_seq_needed;    /* the furthest end that anyone waits for */
         unsigned long qsmask;           /* CPUs the running GP still waits for */
         unsigned long online;           /* CPUs that grace periods wait for */
-} rcu_state = { .lock = __SPIN_LOCK_UNLOCKED, .online = 1 };
+} rcu_state = { .lock = __ARCH_SPIN_LOCK_UNLOCKED, .online = 1 };
 static bool rcu_seq_in_progress(unsigned long s) { return s & 1; }
 
 /* The gp_seq at which a grace period that starts after now has ended. */
@@ -265,26 +265,26 @@ void call_rcu_cpu(unsigned int cpu, struct rcu_head *head, rcu_callback_t func)
         unsigned long need;
 
         head->func = func;
-        spin_lock(&rcu_state.lock);
+        arch_spin_lock(&rcu_state.lock);
         rcu_advance_cbs(rdp, rcu_state.gp_seq);
         need = rcu_seq_snap(rcu_state.gp_seq);
         rcu_enqueue_cb(rdp, head, need);
         rcu_start_this_gp(need);
-        spin_unlock(&rcu_state.lock);
+        arch_spin_unlock(&rcu_state.lock);
         __atomic_store_n(&rdp->n_cbs_queued, rdp->n_cbs_queued + 1, __ATOMIC_RELEASE);
 }
 static void rcu_check_batch(unsigned int cpu, unsigned long done)
 {
         unsigned int c;
 
-        spin_lock(&rcu_state.lock);
+        arch_spin_lock(&rcu_state.lock);
         BUG_ON(ULONG_CMP_LT(rcu_state.gp_seq, done));
         for_each_rcu_cpu(c, rcu_state.online)
                 if (ULONG_CMP_LT(rcu_data[c].gp_seq_qs, done - 1))
                         panic("RCU: CPU %u: callbacks waited for the grace period "
                               "ending at gp_seq %lu, but CPU %u was last quiescent "
                               "in grace period %lu", cpu, done, c, rcu_data[c].gp_seq_qs);
-        spin_unlock(&rcu_state.lock);
+        arch_spin_unlock(&rcu_state.lock);
 }
 /* Context: cpu itself, interrupts off.  Returns the number invoked. */
 unsigned long rcu_do_batch(unsigned int cpu)
@@ -329,23 +329,23 @@ void rcu_note_context_switch(unsigned int cpu)
         WARN_ON(!rcu_is_watching_cpu(cpu));
         if (!(READ_ONCE(rcu_state.qsmask) & (1UL << cpu)))
                 return;
-        spin_lock(&rcu_state.lock);
+        arch_spin_lock(&rcu_state.lock);
         rcu_report_qs_mask(1UL << cpu);
         rcu_gp_kick();
-        spin_unlock(&rcu_state.lock);
+        arch_spin_unlock(&rcu_state.lock);
 }
 /* Context: cpu itself, from its timer interrupt. */
 bool rcu_sched_clock_irq(unsigned int cpu, bool user)
 {
         struct rcu_data *rdp = rcu_cpu_data(cpu);
 
-        spin_lock(&rcu_state.lock);
+        arch_spin_lock(&rcu_state.lock);
         if (user || rcu_rrupt_from_eqs(rdp))
                 rcu_report_qs_mask(1UL << cpu);
         if (rcu_seq_in_progress(rcu_state.gp_seq))
                 rcu_gp_fqs();
         rcu_gp_kick();
-        spin_unlock(&rcu_state.lock);
+        arch_spin_unlock(&rcu_state.lock);
         rcu_advance_cbs(rdp, rcu_gp_seq());
         return rdp->seg[RCU_DONE].head != NULL;
 }
@@ -354,9 +354,9 @@ unsigned long get_state_synchronize_rcu(void)
 {
         unsigned long snap;
 
-        spin_lock(&rcu_state.lock);
+        arch_spin_lock(&rcu_state.lock);
         snap = rcu_seq_snap(rcu_state.gp_seq);
-        spin_unlock(&rcu_state.lock);
+        arch_spin_unlock(&rcu_state.lock);
         return snap;
 }
 
@@ -364,10 +364,10 @@ unsigned long start_poll_synchronize_rcu(void)
 {
         unsigned long snap;
 
-        spin_lock(&rcu_state.lock);
+        arch_spin_lock(&rcu_state.lock);
         snap = rcu_seq_snap(rcu_state.gp_seq);
         rcu_start_this_gp(snap);
-        spin_unlock(&rcu_state.lock);
+        arch_spin_unlock(&rcu_state.lock);
         return snap;
 }
 
@@ -405,7 +405,7 @@ void rcu_init(unsigned int nr_cpus)
         for (cpu = 0; cpu < NR_CPUS; cpu++)
                 rcu_data[cpu].dynticks = 1;
         memset(&rcu_state, 0, sizeof(rcu_state));
-        spin_lock_init(&rcu_state.lock);
+        arch_spin_lock_init(&rcu_state.lock);
         rcu_state.online = (1UL << nr_cpus) - 1;
         if (rcu_gp_end_early)
                 pr_warn("RCU: rcu_gp_end=early: BROKEN ON PURPOSE, "
@@ -415,12 +415,12 @@ void rcu_init(unsigned int nr_cpus)
 void rcu_cpu_online(unsigned int cpu)
 {
         BUG_ON(cpu >= NR_CPUS);
-        spin_lock(&rcu_state.lock);
+        arch_spin_lock(&rcu_state.lock);
         if (rcu_state.online & (1UL << cpu))
                 panic("RCU: CPU %u is already online", cpu);
         rcu_data[cpu].gp_seq_qs = rcu_state.gp_seq;
         WRITE_ONCE(rcu_state.online, rcu_state.online | (1UL << cpu));
-        spin_unlock(&rcu_state.lock);
+        arch_spin_unlock(&rcu_state.lock);
 }
 bool rcu_gp_in_progress(void)
 {

@@ -12,7 +12,7 @@
 #include <linux/string.h>
 
 struct rq {
-        spinlock_t lock;
+        arch_spinlock_t lock;
         struct list_head queue;         /* runnable, not running */
         struct task_struct *curr, *idle;
         unsigned long nr_switches;
@@ -52,7 +52,7 @@ static struct task_struct *context_switch(struct rq *rq, struct task_struct *pre
         raw_cpu_write(current_task, next);
         return __switch_to_asm(prev, next);
 }
-void schedule(void)
+static void __schedule(bool preempt)
 {
         unsigned long flags;
 
@@ -61,22 +61,25 @@ void schedule(void)
         unsigned int cpu = raw_smp_processor_id();
         struct rq *rq = per_cpu_ptr(&runqueues, cpu);
         rcu_note_context_switch(cpu);
-        spin_lock(&rq->lock);
+        arch_spin_lock(&rq->lock);
         struct task_struct *prev = rq->curr;
         raw_cpu_write(resched_pending, 0);
-        if (prev->state == TASK_RUNNING && prev != rq->idle &&
-            (prev->cpus_allowed & (1UL << cpu)))
+        if (!preempt && prev->state != TASK_RUNNING)
+                prev->on_rq = 0;                /* goes to sleep */
+        else if (prev != rq->idle && (prev->cpus_allowed & (1UL << cpu)))
                 enqueue(rq, prev);
         struct task_struct *next = pick_next(rq);
         if (next != prev) {
                 prev = context_switch(rq, prev, next);
                 finish_task_switch(prev);
         } else {
-                spin_unlock(&rq->lock);
+                arch_spin_unlock(&rq->lock);
         }
         preempt_enable_no_resched();
         local_irq_restore(flags);
 }
+
+void schedule(void) { __schedule(false); }
 static void migrate_off(struct task_struct *t);
 static void put_task(struct task_struct *t);
 
@@ -84,12 +87,12 @@ static void finish_task_switch(struct task_struct *prev)
 {
         struct rq *rq = raw_cpu_ptr(&runqueues);
         unsigned int cpu = raw_smp_processor_id();
-        bool moved = prev->state == TASK_RUNNING && prev != per_cpu(runqueues, prev->cpu).idle
+        bool moved = prev->on_rq && prev != per_cpu(runqueues, prev->cpu).idle
                 && !(prev->cpus_allowed & (1UL << cpu));
         bool dead = prev->state == TASK_DEAD;
 
         __atomic_store_n(&prev->on_cpu, 0, __ATOMIC_RELEASE);
-        spin_unlock(&rq->lock);
+        arch_spin_unlock(&rq->lock);
         if (moved)
                 migrate_off(prev);
         if (dead)
@@ -118,16 +121,18 @@ int wake_up_process(struct task_struct *t)
 
         local_irq_save(flags);
         struct rq *rq = per_cpu_ptr(&runqueues, t->cpu);
-        spin_lock(&rq->lock);
+        arch_spin_lock(&rq->lock);
         if (t->state != TASK_RUNNING && t->state != TASK_DEAD) {
                 t->state = TASK_RUNNING;
                 woke = 1;
-                if (!__atomic_load_n(&t->on_cpu, __ATOMIC_ACQUIRE)) {
+                if (!t->on_rq) {
+                        BUG_ON(__atomic_load_n(&t->on_cpu, __ATOMIC_ACQUIRE));
+                        t->on_rq = 1;
                         enqueue(rq, t);
                         resched_cpu(t->cpu);
                 }
         }
-        spin_unlock(&rq->lock);
+        arch_spin_unlock(&rq->lock);
         local_irq_restore(flags);
         return woke;
 }
@@ -136,21 +141,21 @@ int wake_up_process(struct task_struct *t)
 void scheduler_tick(void)
 {
         struct rq *rq = raw_cpu_ptr(&runqueues);
-        spin_lock(&rq->lock);
+        arch_spin_lock(&rq->lock);
         struct task_struct *curr = rq->curr;
         if (curr == rq->idle ? !list_empty(&rq->queue) :
             (--curr->ticks == 0 && !list_empty(&rq->queue)))
                 raw_cpu_write(resched_pending, 1);
         if (curr->ticks == 0)
                 curr->ticks = TIME_SLICE_TICKS;
-        spin_unlock(&rq->lock);
+        arch_spin_unlock(&rq->lock);
 }
 
 /* Context: interrupt return, interrupts off, preempt_count 0. */
 void preempt_schedule_irq(void)
 {
         while (need_resched())
-                schedule();
+                __schedule(true);
 }
 static unsigned int first_allowed(unsigned long mask)
 {
@@ -167,11 +172,11 @@ static void migrate_off(struct task_struct *t)
         struct rq *rq = per_cpu_ptr(&runqueues, cpu);
 
         local_irq_save(flags);
-        spin_lock(&rq->lock);
+        arch_spin_lock(&rq->lock);
         t->cpu = cpu;
         enqueue(rq, t);
         resched_cpu(cpu);
-        spin_unlock(&rq->lock);
+        arch_spin_unlock(&rq->lock);
         local_irq_restore(flags);
 }
 
@@ -182,17 +187,17 @@ void set_cpus_allowed(struct task_struct *t, unsigned long mask)
         bool move = false;
 
         local_irq_save(flags);
-        spin_lock(&rq->lock);
+        arch_spin_lock(&rq->lock);
         t->cpus_allowed = mask;
         if (!(mask & (1UL << t->cpu))) {
                 if (t->on_cpu)
                         resched_cpu(t->cpu);
-                else if (t->state == TASK_RUNNING) {
+                else if (t->on_rq) {
                         list_del(&t->run_list);
                         move = true;
                 }
         }
-        spin_unlock(&rq->lock);
+        arch_spin_unlock(&rq->lock);
         local_irq_restore(flags);
         if (move)
                 migrate_off(t);
@@ -314,9 +319,10 @@ static void init_idle(unsigned int cpu)
         struct task_struct *idle = &idle_tasks[cpu];
         struct rq *rq = per_cpu_ptr(&runqueues, cpu);
 
-        spin_lock_init(&rq->lock);
+        arch_spin_lock_init(&rq->lock);
         INIT_LIST_HEAD(&rq->queue);
         idle->state = TASK_RUNNING;
+        idle->on_rq = 1;
         idle->on_cpu = 1;
         idle->cpu = cpu;
         idle->cpus_allowed = 1UL << cpu;
@@ -353,5 +359,5 @@ void __noreturn cpu_idle(void)
 void preempt_schedule(void)
 {
         if (!preempt_count() && !irqs_disabled())
-                schedule();
+                __schedule(true);
 }
