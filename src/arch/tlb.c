@@ -40,6 +40,12 @@ void flush_tlb_kernel_range(unsigned long start, unsigned long end)
                 smp_call_function_single(cpu, do_flush_range, &r);
 }
 
+void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+        (void)mm;               /* every CPU, until address spaces have a cpumask */
+        flush_tlb_kernel_range(start, end);
+}
+
 static int set_tlb_shootdown(char *val)
 {
         if (!val || (strcmp(val, "on") && strcmp(val, "off")))

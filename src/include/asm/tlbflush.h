@@ -7,5 +7,7 @@ static inline void __flush_tlb_one(unsigned long addr)
 }
 void flush_tlb_local_range(unsigned long start, unsigned long end);
 void flush_tlb_kernel_range(unsigned long start, unsigned long end);
+struct mm_struct;
+void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 extern bool tlb_shootdown;
 #endif

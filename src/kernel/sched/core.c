@@ -205,12 +205,34 @@ void set_cpus_allowed(struct task_struct *t, unsigned long mask)
                 schedule();
 }
 static DECLARE_WAIT_QUEUE_HEAD(exit_wq);
+static arch_spinlock_t stack_pool_lock = __ARCH_SPIN_LOCK_UNLOCKED;
+static void *stack_pool;                /* free stacks, linked by first word */
+
+static void *alloc_task_stack(void)
+{
+        unsigned long flags;
+        arch_spin_lock_irqsave(&stack_pool_lock, flags);
+        void *s = stack_pool;
+        if (s)
+                stack_pool = *(void **)s;
+        arch_spin_unlock_irqrestore(&stack_pool_lock, flags);
+        return s ? s : vmap_stack(BOOT_STACK_SIZE);
+}
+
+static void free_task_stack(void *s)
+{
+        unsigned long flags;
+        arch_spin_lock_irqsave(&stack_pool_lock, flags);
+        *(void **)s = stack_pool;
+        stack_pool = s;
+        arch_spin_unlock_irqrestore(&stack_pool_lock, flags);
+}
 
 struct task_struct *kthread_create(int (*fn)(void *), void *arg, const char *name,
                                    unsigned int cpu)
 {
         struct task_struct *t = kzalloc(sizeof(*t), GFP_KERNEL);
-        char *stack = t ? vmap_stack(BOOT_STACK_SIZE) : NULL;
+        char *stack = t ? alloc_task_stack() : NULL;
         if (!stack) {
                 kfree(t);
                 return NULL;
@@ -241,7 +263,7 @@ static void put_task(struct task_struct *t)
 {
         if (__atomic_sub_fetch(&t->refcount, 1, __ATOMIC_ACQ_REL))
                 return;
-        /* The stack stays mapped: the ioremap region never unmaps. */
+        free_task_stack((void *)t->stack_lo);
         kfree(t);
 }
 

@@ -2,6 +2,7 @@
 #include <asm/apic.h>
 #include <linux/kernel.h>
 #include <linux/ktest.h>
+#include <linux/mm.h>
 #include <linux/preempt.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
@@ -12,19 +13,30 @@ static int report_cpu(void *arg)
         return (int)raw_smp_processor_id() + 100;
 }
 
-DEFINE_KTEST(kthreads, "start a kernel thread on every CPU and join it")
+static unsigned int threads_round(void)
 {
         struct task_struct *t[NR_CPUS];
         unsigned int cpu, ok = 0;
 
         for_each_online_cpu(cpu)
                 if (!(t[cpu] = kthread_create(report_cpu, NULL, "worker", cpu)))
-                        return -1;
+                        return 0;
         for_each_online_cpu(cpu)
                 ok += kthread_join(t[cpu]) == (int)cpu + 100;
-        pr_info("kthreads: %u of %u threads ran on the CPU they were started on\n",
-                ok, num_online_cpus());
-        return ok == num_online_cpus() ? 0 : -1;
+        return ok;
+}
+
+DEFINE_KTEST(kthreads, "start a kernel thread on every CPU and join it; leak nothing")
+{
+        struct mem_snapshot before, after;
+        unsigned int ok = threads_round();
+        mem_snapshot(&before);
+        ok += threads_round();
+        mem_snapshot(&after);
+        unsigned long leaked = mem_snapshot_leaks(&before, &after);
+        pr_info("kthreads: %u of %u threads ran on the CPU they were started on; "
+                "the second round leaked %lu page(s)\n", ok, 2 * num_online_cpus(), leaked);
+        return ok == 2 * num_online_cpus() && !leaked ? 0 : -1;
 }
 static volatile int spin_stop;
 static volatile unsigned long spins[2];
