@@ -28,18 +28,7 @@ tr_32:
         movl    %eax, %ds
         movl    %eax, %es
         movl    %eax, %ss
-        movl    %cr4, %eax
-        orl     $X86_CR4_PAE, %eax
-        movl    %eax, %cr4
-        movl    TR(tr_cr3), %eax
-        movl    %eax, %cr3
-        movl    $MSR_EFER, %ecx
-        rdmsr
-        orl     $(EFER_LME | EFER_NX), %eax
-        wrmsr
-        movl    %cr0, %eax
-        orl     $(X86_CR0_PG | X86_CR0_WP), %eax
-        movl    %eax, %cr0
+        ENABLE_LONG_MODE_PAGING TR(tr_cr3)
         ljmpl   $__KERNEL_CS, $TR(tr_64)
         .code64
 tr_64:

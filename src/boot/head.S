@@ -52,18 +52,7 @@ startup_32:
                 movl    %eax, (early_top_pgt - __START_KERNEL_map)
                 movl    $(early_pud_high - __START_KERNEL_map + _PAGE_TABLE), %eax
                 movl    %eax, (early_top_pgt - __START_KERNEL_map + 511 * 8)
-                movl    %cr4, %eax
-                orl     $X86_CR4_PAE, %eax
-                movl    %eax, %cr4
-                movl    $(early_top_pgt - __START_KERNEL_map), %eax
-                movl    %eax, %cr3
-                movl    $MSR_EFER, %ecx
-                rdmsr
-                orl     $(EFER_LME | EFER_NX), %eax
-                wrmsr
-                movl    %cr0, %eax
-                orl     $(X86_CR0_PE | X86_CR0_WP | X86_CR0_PG), %eax
-                movl    %eax, %cr0
+                ENABLE_LONG_MODE_PAGING $(early_top_pgt - __START_KERNEL_map)
         lgdt    early_gdt_descr
         ljmp    $__KERNEL_CS, $startup_64_identity
 early_fail:

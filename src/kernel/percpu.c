@@ -35,10 +35,8 @@ noinline unsigned int debug_smp_processor_id(void)
                                          (unsigned long)__builtin_return_address(0));
 }
 
-noinline void __this_cpu_preempt_check(const char *op)
+noinline void __this_cpu_preempt_check(const char *what)
 {
-        char what[32];
-        scnprintf(what, sizeof(what), "__this_cpu_%s", op);
         check_preemption_disabled(what, (unsigned long)__builtin_return_address(0));
 }
 

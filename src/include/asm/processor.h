@@ -12,7 +12,22 @@
 #define EFER_NX         (1 << 11)
 #define X86_EFLAGS_IF   (1 << 9)
 
-#ifndef __ASSEMBLY__
+#ifdef __ASSEMBLY__
+.macro ENABLE_LONG_MODE_PAGING cr3
+        movl    %cr4, %eax
+        orl     $X86_CR4_PAE, %eax
+        movl    %eax, %cr4
+        movl    \cr3, %eax
+        movl    %eax, %cr3
+        movl    $MSR_EFER, %ecx
+        rdmsr
+        orl     $(EFER_LME | EFER_NX), %eax
+        wrmsr
+        movl    %cr0, %eax
+        orl     $(X86_CR0_PE | X86_CR0_WP | X86_CR0_PG), %eax
+        movl    %eax, %cr0
+.endm
+#else
 #include <linux/types.h>
 #define DEFINE_READ_CR(n) \
         static inline unsigned long read_cr##n(void) \

@@ -16,23 +16,28 @@ extern unsigned long __per_cpu_offset[NR_CPUS];
 
 #include <asm/percpu.h>
 unsigned int check_preemption_disabled(const char *what, unsigned long caller);
-void __this_cpu_preempt_check(const char *op);
+void __this_cpu_preempt_check(const char *what);
 unsigned int debug_smp_processor_id(void);
 
 #define this_cpu_read(var)       raw_cpu_read(var)
 #define this_cpu_write(var, val) raw_cpu_write(var, val)
 #define this_cpu_add(var, val)   raw_cpu_add(var, val)
-#define __this_cpu_read(var)  ({ __this_cpu_preempt_check("read"); raw_cpu_read(var); })
-#define __this_cpu_write(var, val) \
-        do { __this_cpu_preempt_check("write"); raw_cpu_write(var, val); } while (0)
-#define __this_cpu_add(var, val) \
-        do { __this_cpu_preempt_check("add"); raw_cpu_add(var, val); } while (0)
+#define __this_cpu_read(var) \
+        ({ __this_cpu_preempt_check("__this_cpu_read"); raw_cpu_read(var); })
+#define __this_cpu_write(var, val) do {                                 \
+        __this_cpu_preempt_check("__this_cpu_write");                   \
+        raw_cpu_write(var, val);                                        \
+} while (0)
+#define __this_cpu_add(var, val) do {                                   \
+        __this_cpu_preempt_check("__this_cpu_add");                     \
+        raw_cpu_add(var, val);                                          \
+} while (0)
 
 DECLARE_PER_CPU(unsigned long, this_cpu_off);
 DECLARE_PER_CPU(int, cpu_number);
 #define raw_cpu_ptr(ptr) \
         ((__typeof__(ptr))((unsigned long)(ptr) + raw_cpu_read(this_cpu_off)))
-#define this_cpu_ptr(ptr) ({ __this_cpu_preempt_check("ptr"); raw_cpu_ptr(ptr); })
+#define this_cpu_ptr(ptr) ({ __this_cpu_preempt_check("this_cpu_ptr"); raw_cpu_ptr(ptr); })
 #define raw_smp_processor_id() ((unsigned int)raw_cpu_read(cpu_number))
 #define smp_processor_id() debug_smp_processor_id()
 #endif
