@@ -46,8 +46,9 @@ struct wait_queue_entry {
         struct task_struct *task;
         struct list_head entry;
 };
-#define DECLARE_WAIT_QUEUE_HEAD(name) \
-        struct wait_queue_head name = { __SPIN_LOCK_UNLOCKED(name.lock), LIST_HEAD_INIT(name.head) }
+#define DECLARE_WAIT_QUEUE_HEAD(name)                                   \
+        struct wait_queue_head name = { __SPIN_LOCK_UNLOCKED(name.lock),  \
+                                        LIST_HEAD_INIT(name.head) }
 void init_waitqueue_head(struct wait_queue_head *wq);
 void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w, long state);
 void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w);
