@@ -54,13 +54,7 @@ trampoline_end:
         .text
         .globl secondary_startup_64
 secondary_startup_64:
-        movl    $__KERNEL_DS, %eax
-        movl    %eax, %ds
-        movl    %eax, %es
-        movl    %eax, %ss
-        xorl    %eax, %eax
-        movl    %eax, %fs
-        movl    %eax, %gs
+        LOAD_KERNEL_DATA_SEGMENTS
         movl    $MSR_GS_BASE, %ecx
         movq    TR(tr_gs_base), %rax
         movq    %rax, %rdx

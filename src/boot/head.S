@@ -91,13 +91,7 @@ startup_64_identity:
         .text
         .globl startup_64
 startup_64:
-        movl    $__KERNEL_DS, %eax
-        movl    %eax, %ds
-        movl    %eax, %es
-        movl    %eax, %ss
-        xorl    %eax, %eax
-        movl    %eax, %fs
-        movl    %eax, %gs
+        LOAD_KERNEL_DATA_SEGMENTS
         movq    $boot_stack_top, %rsp
         xorl    %ebp, %ebp
         movl    %edi, %edi

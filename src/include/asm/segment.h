@@ -33,4 +33,15 @@
         ((((limit) & _AC(0xf0000, ULL)) / 0x10000) << 48) | \
         (((size) & _AC(0xf, ULL)) << 52) |                 \
         ((((base) & _AC(0xff000000, ULL)) / 0x1000000) << 56))
+#ifdef __ASSEMBLY__
+.macro LOAD_KERNEL_DATA_SEGMENTS
+        movl    $__KERNEL_DS, %eax
+        movl    %eax, %ds
+        movl    %eax, %es
+        movl    %eax, %ss
+        xorl    %eax, %eax
+        movl    %eax, %fs
+        movl    %eax, %gs
+.endm
+#endif
 #endif
