@@ -13,7 +13,9 @@ BOOK_NW := \
 	book/smp.nw \
 	book/sched.nw \
 	book/locking.nw \
-	book/rcu.nw
+	book/rcu.nw \
+	book/user.nw \
+	book/vm.nw
 
 # Chapter 1: How to read and run this book
 TANGLED += \
@@ -173,3 +175,8 @@ TANGLED += \
 	tests/lit/locking/bench.test \
 	tests/lit/sched/bench.test \
 	tests/lit/rcu/sync.test
+
+# Chapter 8: User mode
+TANGLED += \
+	src/include/linux/syscalls.h \
+	src/include/asm/syscall_list.h

@@ -51,4 +51,8 @@ int fail_alloc_parse(const char *spec);
 void fail_alloc_reset(void);
 void fail_alloc_arm_cmdline(void);
 extern unsigned long fail_alloc_injected;
+/* The VMA set (mm/vma.c).  Context: mmap_lock held, read or write as said. */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
+                                             unsigned long start, unsigned long end);
 #endif

@@ -5,6 +5,7 @@
 #include <linux/list.h>
 #include <linux/spinlock.h>
 #include <asm/pgtable_types.h>
+#include <linux/mutex.h>
 
 struct kmem_cache;
 
@@ -45,5 +46,35 @@ struct mm_struct {
         pgd_t *pgd;                     /* top-level table */
         spinlock_t page_table_lock;     /* populating pud and pmd entries */
         long nr_ptes;                   /* page-table pages owned */
+        struct rw_semaphore mmap_lock;  /* guards the VMA list and the fields below */
+        struct list_head mmap;          /* VMAs, sorted by address, disjoint */
+        int map_count;                  /* number of VMAs */
+        int mm_users;                   /* atomic: tasks that use this mm */
+        unsigned long mmap_base;        /* mmap searches down from here */
+        unsigned long start_code, end_code, start_data, end_data;
+        unsigned long start_brk, brk;   /* the heap: [start_brk, brk) */
+        unsigned long start_stack;      /* initial stack pointer of the program */
+        unsigned long arg_start, arg_end, env_start, env_end;
+        unsigned long total_vm;         /* pages covered by VMAs */
 };
+struct vm_area_struct {
+        unsigned long vm_start, vm_end; /* [start, end), page-aligned */
+        struct mm_struct *vm_mm;        /* the address space it belongs to */
+        pgprot_t vm_page_prot;          /* PTE bits for pages mapped here */
+        unsigned long vm_flags;         /* VM_* */
+        struct list_head vm_list;       /* in mm->mmap, by address */
+        unsigned long vm_pgoff;         /* offset of vm_start in its object, pages */
+};
+
+#define VM_NONE         0x00000000UL
+#define VM_READ         0x00000001UL
+#define VM_WRITE        0x00000002UL
+#define VM_EXEC         0x00000004UL
+#define VM_SHARED       0x00000008UL
+#define VM_MAYREAD      0x00000010UL
+#define VM_MAYWRITE     0x00000020UL
+#define VM_MAYEXEC      0x00000040UL
+#define VM_MAYSHARE     0x00000080UL
+#define VM_GROWSDOWN    0x00000100UL
+#define VM_STACK        VM_GROWSDOWN
 #endif

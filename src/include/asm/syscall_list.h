@@ -1,0 +1,5 @@
+/* Tangled from book/user.nw (chapter "User mode"). Do not edit: edit the book and run make tangle. */
+__SYSCALL(9, mmap)
+__SYSCALL(10, mprotect)
+__SYSCALL(11, munmap)
+__SYSCALL(12, brk)
