@@ -180,3 +180,5 @@ TANGLED += \
 TANGLED += \
 	src/include/linux/syscalls.h \
 	src/include/asm/syscall_list.h
+TANGLED += \
+	src/include/linux/uaccess.h

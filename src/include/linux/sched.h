@@ -33,6 +33,7 @@ struct task_struct {
         int refcount;                   /* atomic: the task itself and a joiner */
         struct wait_queue_head *exit_wq;
         struct lockdep_task lockdep;    /* locks held, for lockdep; the task's own */
+        struct mm_struct *mm;           /* user address space; NULL for kernel threads */
 };
 
 DECLARE_PER_CPU(struct task_struct *, current_task);
