@@ -15,7 +15,9 @@ BOOK_NW := \
 	book/locking.nw \
 	book/rcu.nw \
 	book/user.nw \
-	book/vm.nw
+	book/vm.nw \
+	book/fault.nw \
+	book/process.nw
 
 # Chapter 1: How to read and run this book
 TANGLED += \
@@ -182,3 +184,32 @@ TANGLED += \
 	src/include/asm/syscall_list.h
 TANGLED += \
 	src/include/linux/uaccess.h
+TANGLED += \
+	src/arch/syscall_64.c \
+	src/arch/syscall.c \
+	src/arch/process.c \
+	src/arch/fpu.c \
+	src/arch/usercopy.c \
+	src/include/asm/msr.h \
+	src/include/asm/mmu_context.h \
+	src/include/asm/fpu.h
+
+# Chapter 10: Page faults and copy-on-write
+TANGLED += \
+	src/mm/fault.c \
+	src/mm/memory.c
+
+# Chapter 11: Processes
+TANGLED += \
+	src/include/linux/process.h \
+	src/include/linux/signal.h \
+	src/include/linux/err.h \
+	src/include/linux/initramfs.h \
+	src/include/linux/elf.h \
+	src/kernel/signal.c \
+	src/kernel/fork.c \
+	src/kernel/exit.c \
+	src/kernel/initramfs.c \
+	src/kernel/exec.c \
+	src/kernel/init.c \
+	src/kernel/sys.c

@@ -32,6 +32,10 @@ static void tss_init(struct x86_hw_tss *tss)
         }
         tss->io_bitmap_base = sizeof(*tss);
 }
+void load_sp0(unsigned long sp0)
+{
+        raw_cpu_ptr(&cpu_tss)->sp0 = sp0;
+}
 void cpu_init(void)
 {
         u64 *gdt = (u64 *)raw_cpu_ptr(&gdt_page);
@@ -52,4 +56,5 @@ void cpu_init(void)
                      "movl %%eax, %%ss\n\t"
                      : : [cs] "i"(__KERNEL_CS), [ds] "i"(__KERNEL_DS) : "rax", "memory");
         asm volatile("ltr %w0" : : "r"(GDT_ENTRY_TSS_SEL));
+        cpu_init_user_mode();
 }

@@ -1,5 +1,6 @@
 /* Tangled from book/boot.nw (chapter "Booting"). Do not edit: edit the book and run make tangle. */
 #include <asm/segment.h>
+#include <linux/errno.h>
 
 .macro PUSH_REGS
         pushq %rdi; pushq %rsi; pushq %rdx; pushq %rcx; pushq %rax
@@ -19,12 +20,18 @@
         pushq   $-1
         .endif
         PUSH_REGS
+        testb   $3, 17*8(%rsp)
+        jz      1f
+        swapgs
+1:
         movq    %rsp, %rdi
         movl    $\vector, %esi
         movq    %rsp, %rbx
         andq    $-16, %rsp
         call    \cfunc
         movq    %rbx, %rsp
+        testb   $3, 17*8(%rsp)
+        jnz     ret_to_user
         POP_REGS
         addq    $8, %rsp
         iretq
@@ -50,3 +57,44 @@ exception_stubs:
         .irp v, 16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
         .quad   asm_exc_\v
         .endr
+        .text
+        .p2align 4
+        .globl entry_SYSCALL_64
+entry_SYSCALL_64:
+        swapgs
+        movq    %rsp, %gs:cpu_user_rsp
+        movq    %gs:cpu_current_top_of_stack, %rsp
+        pushq   $__USER_DS                      /* pt_regs->ss */
+        pushq   %gs:cpu_user_rsp                /* pt_regs->sp */
+        pushq   %r11                            /* pt_regs->flags */
+        pushq   $__USER_CS                      /* pt_regs->cs */
+        pushq   %rcx                            /* pt_regs->ip */
+        pushq   %rax                            /* pt_regs->orig_ax */
+        movq    $-ENOSYS, %rax
+        PUSH_REGS
+        movq    %rsp, %rdi
+        call    do_syscall_64                   /* returns true: SYSRET is safe */
+        testb   %al, %al
+        jz      .Lreturn_via_iret
+        POP_REGS
+        addq    $8, %rsp                        /* orig_ax */
+        movq    3*8(%rsp), %rsp                 /* the user's RSP from pt_regs->sp */
+        swapgs
+        sysretq
+        .p2align 4
+        .globl ret_to_user
+ret_to_user:                                    /* %rsp: pt_regs; IRQs off */
+        movq    %rsp, %rdi
+        call    exit_to_user_mode
+.Lreturn_via_iret:
+        POP_REGS
+        addq    $8, %rsp                        /* orig_ax */
+        swapgs
+        .globl native_irq_return_iret
+native_irq_return_iret:
+        iretq
+        .p2align 4
+        .globl entry_SYSCALL_compat
+entry_SYSCALL_compat:
+        movl    $-ENOSYS, %eax
+        sysretl

@@ -37,7 +37,7 @@ void trap_init(void)
         set_intr_gate(X86_TRAP_MC, exception_stubs[X86_TRAP_MC], IST_INDEX_MCE + 1);
         load_idt();
 }
-static const char *const exception_names[NR_EXCEPTION_VECTORS] = {
+const char *const exception_names[NR_EXCEPTION_VECTORS] = {
         "divide error", "debug", "NMI", "int3", "overflow", "bounds",
         "invalid opcode", "device not available", "double fault",
         "coprocessor segment overrun", "invalid TSS", "segment not present",
@@ -48,7 +48,7 @@ static const char *const exception_names[NR_EXCEPTION_VECTORS] = {
         "reserved", "reserved", "reserved", "hypervisor injection",
         "VMM communication", "security exception", "reserved",
 };
-static void report_page_fault(const struct pt_regs *regs)
+void report_page_fault(const struct pt_regs *regs)
 {
         unsigned long err = regs->orig_ax;
         pr_emerg("BUG: unable to handle page fault for address: %016lx\n", read_cr2());
@@ -64,7 +64,7 @@ static void report_page_fault(const struct pt_regs *regs)
 }
 static int die_counter;
 
-static void __noreturn die(const char *str, struct pt_regs *regs, unsigned long vector)
+void __noreturn die(const char *str, struct pt_regs *regs, unsigned long vector)
 {
         oops_in_progress = 1;
         if ((long)regs->orig_ax == -1)
@@ -79,6 +79,10 @@ static void __noreturn die(const char *str, struct pt_regs *regs, unsigned long 
 }
 void do_exception(struct pt_regs *regs, unsigned long vector)
 {
+        if (vector == X86_TRAP_PF && exc_page_fault(regs))
+                return;
+        if (user_mode(regs) && do_user_exception(regs, vector))
+                return;
         if (fixup_exception(regs, vector))
                 return;
         if (vector == X86_TRAP_PF)

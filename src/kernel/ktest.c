@@ -5,6 +5,7 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/ktest.h>
+#include <linux/process.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/string.h>
@@ -49,6 +50,10 @@ static int ktest_thread(void *arg)
 
 void ktest_start(void)
 {
+        if (!ktest_name && initramfs_present()) {
+                start_init();
+                return;
+        }
         if (!kthread_create(ktest_thread, NULL, "ktest", 0))
                 panic("ktest: cannot create the test thread");
 }

@@ -6,8 +6,6 @@
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 
-#define IOREMAP_START 0xffffc90000000000UL
-#define IOREMAP_END   (IOREMAP_START + (1UL << 30))
 static unsigned long ioremap_next = IOREMAP_START;
 static DEFINE_SPINLOCK(ioremap_lock);
 

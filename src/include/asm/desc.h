@@ -35,6 +35,8 @@ struct exception_stack {
 extern struct exception_stack exception_stacks[N_EXCEPTION_STACKS];
 extern __typeof__(unsigned long [N_EXCEPTION_STACKS]) cpu_ist_top;   /* per-CPU */
 void cpu_init(void);
+void cpu_init_user_mode(void);
+void load_sp0(unsigned long sp0);
 void trap_init(void);
 void load_idt(void);
 void set_intr_gate(unsigned int vector, unsigned long addr, unsigned int ist);

@@ -57,5 +57,34 @@ static inline void cpuid(u32 leaf, u32 *a, u32 *b, u32 *c, u32 *d)
         asm volatile("cpuid" : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d)
                      : "a"(leaf), "c"(0));
 }
+#define X86_CR0_MP          (1UL << 1)
+#define X86_CR0_EM          (1UL << 2)
+#define X86_CR0_NE          (1UL << 5)
+#define X86_CR4_OSFXSR      (1UL << 9)
+#define X86_CR4_OSXMMEXCPT  (1UL << 10)
+#define X86_CR4_OSXSAVE     (1UL << 18)
+#define X86_CR4_SMEP        (1UL << 20)
+#define X86_CR4_SMAP        (1UL << 21)
+static inline void write_cr0(unsigned long v) { asm volatile("mov %0, %%cr0" : : "r"(v) : "memory"); }
+static inline void write_cr4(unsigned long v) { asm volatile("mov %0, %%cr4" : : "r"(v) : "memory"); }
+static inline void cpuid_count(u32 leaf, u32 sub, u32 *a, u32 *b, u32 *c, u32 *d)
+{
+        asm volatile("cpuid" : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d) : "a"(leaf), "c"(sub));
+}
+#define X86_EFLAGS_CF    (1UL << 0)
+#define X86_EFLAGS_PF    (1UL << 2)
+#define X86_EFLAGS_AF    (1UL << 4)
+#define X86_EFLAGS_ZF    (1UL << 6)
+#define X86_EFLAGS_SF    (1UL << 7)
+#define X86_EFLAGS_TF    (1UL << 8)
+#define X86_EFLAGS_DF    (1UL << 10)
+#define X86_EFLAGS_OF    (1UL << 11)
+#define X86_EFLAGS_IOPL  (3UL << 12)
+#define X86_EFLAGS_NT    (1UL << 14)
+#define X86_EFLAGS_RF    (1UL << 16)
+#define X86_EFLAGS_VM    (1UL << 17)
+#define X86_EFLAGS_AC    (1UL << 18)
+#define X86_EFLAGS_ID    (1UL << 21)
+#define X86_EFLAGS_FIXED (1UL << 1)     /* always reads as 1 */
 #endif
 #endif

@@ -1,6 +1,7 @@
 /* Tangled from book/smp.nw (chapter "CPUs"). Do not edit: edit the book and run make tangle. */
 #ifndef _ASM_TLBFLUSH_H
 #define _ASM_TLBFLUSH_H
+#include <linux/types.h>
 static inline void __flush_tlb_one(unsigned long addr)
 {
         asm volatile("invlpg (%0)" : : "r"(addr) : "memory");

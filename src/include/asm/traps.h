@@ -21,6 +21,13 @@ enum {
 
 void do_exception(struct pt_regs *regs, unsigned long vector);
 bool fixup_exception(struct pt_regs *regs, unsigned long vector);
+#include <linux/compiler.h>
+bool exc_page_fault(struct pt_regs *regs);
+bool do_user_exception(struct pt_regs *regs, unsigned long vector);
+bool search_exception_tables(unsigned long ip);
+void report_page_fault(const struct pt_regs *regs);
+void __noreturn die(const char *str, struct pt_regs *regs, unsigned long vector);
+extern const char *const exception_names[NR_EXCEPTION_VECTORS];
 void show_regs(const struct pt_regs *regs);
 void show_trace(unsigned long bp);
 #endif

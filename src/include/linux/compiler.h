@@ -8,6 +8,7 @@
 #define __section(s)     __attribute__((__section__(s)))
 #define __used           __attribute__((__used__))
 #define __maybe_unused   __attribute__((__unused__))
+#define __user           /* marks a pointer into user memory */
 #define __printf(a, b)   __attribute__((__format__(printf, a, b)))
 #define noinline         __attribute__((__noinline__))
 #ifndef __always_inline          /* the C library's <sys/cdefs.h> has one */

@@ -13,4 +13,14 @@
 #define EINVAL   22
 #define ERANGE   34
 #define ENOSYS   38
+#define ESRCH        3
+#define EINTR        4
+#define ENOEXEC      8
+#define EBADF        9
+#define ECHILD       10
+#define EAGAIN       11
+#define EACCES       13
+#define ENOTTY       25
+#define ENAMETOOLONG 36
+#define EOPNOTSUPP   95
 #endif

@@ -55,4 +55,15 @@ extern unsigned long fail_alloc_injected;
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
                                              unsigned long start, unsigned long end);
+/* Page faults and page-table operations on user ranges (mm/memory.c). */
+typedef unsigned int vm_fault_t;
+#define VM_FAULT_OOM            0x0001
+#define FAULT_FLAG_WRITE        0x0001
+#define FAULT_FLAG_INSTRUCTION  0x0002
+vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
+                           unsigned int flags);
+void unmap_region(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+void change_protection(struct vm_area_struct *vma, unsigned long start,
+                       unsigned long end, pgprot_t newprot);
+int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma);
 #endif

@@ -1,6 +1,7 @@
 /* Tangled from book/sched.nw (chapter "Tasks and scheduling"). Do not edit: edit the book and run make tangle. */
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
+#include <asm/ptrace.h>
 #include <linux/list.h>
 #include <linux/lockdep.h>
 #include <linux/percpu.h>
@@ -11,34 +12,6 @@
 #define TASK_INTERRUPTIBLE   1
 #define TASK_UNINTERRUPTIBLE 2
 #define TASK_DEAD            64
-struct task_struct {
-        unsigned long thread_sp;        /* saved RSP while not running */
-        /* Protected by the lock of the run queue of task->cpu: */
-        volatile long state;
-        int on_rq;                      /* runnable: queued or running */
-        int on_cpu;                     /* running, or still switching away */
-        unsigned int cpu;               /* CPU it runs or last ran on */
-        unsigned long cpus_allowed;     /* mask of CPUs it may run on */
-        struct list_head run_list;      /* on its run queue, when runnable */
-        unsigned int ticks;             /* ticks left in its time slice */
-        /* Set at creation, then read-only: */
-        int pid;
-        char comm[16];
-        unsigned long stack_lo, stack_hi;
-        int (*fn)(void *arg);
-        void *arg;
-        /* Exit and joining, protected by exit_wq's lock: */
-        int exit_code;
-        int exited;
-        int refcount;                   /* atomic: the task itself and a joiner */
-        struct wait_queue_head *exit_wq;
-        struct lockdep_task lockdep;    /* locks held, for lockdep; the task's own */
-        struct mm_struct *mm;           /* user address space; NULL for kernel threads */
-};
-
-DECLARE_PER_CPU(struct task_struct *, current_task);
-#define current (raw_cpu_read(current_task))
-static inline bool is_idle_task(const struct task_struct *t) { return t->pid == 0; }
 struct wait_queue_head {
         spinlock_t lock;
         struct list_head head;
@@ -65,6 +38,46 @@ void wake_up(struct wait_queue_head *wq);
         }                                                               \
         finish_wait(&(wq), &__w);                                       \
 } while (0)
+struct task_struct {
+        unsigned long thread_sp;        /* saved RSP while not running */
+        /* Protected by the lock of the run queue of task->cpu: */
+        volatile long state;
+        int on_rq;                      /* runnable: queued or running */
+        int on_cpu;                     /* running, or still switching away */
+        unsigned int cpu;               /* CPU it runs or last ran on */
+        unsigned long cpus_allowed;     /* mask of CPUs it may run on */
+        struct list_head run_list;      /* on its run queue, when runnable */
+        unsigned int ticks;             /* ticks left in its time slice */
+        /* Set at creation, then read-only: */
+        int pid;
+        char comm[16];
+        unsigned long stack_lo, stack_hi;
+        int (*fn)(void *arg);
+        void *arg;
+        /* Exit and joining, protected by exit_wq's lock: */
+        int exit_code;
+        int exited;
+        int refcount;                   /* atomic: the task itself and a joiner */
+        struct wait_queue_head *exit_wq;
+        struct lockdep_task lockdep;    /* locks held, for lockdep; the task's own */
+        struct mm_struct *mm;           /* user address space; NULL for kernel threads */
+        void *fpstate;                  /* XSAVE area, 64-byte aligned; NULL if none */
+        unsigned long fsbase, gsbase;   /* user FS and GS bases while switched out */
+        int tgid;                       /* process id: the pid of the first thread */
+        struct task_struct *parent;     /* reaps this task; init for orphans */
+        struct list_head children;      /* tasks whose parent is this one */
+        struct list_head sibling;       /* in parent->children */
+        int exit_state;                 /* 0, or EXIT_ZOMBIE once dead and unreaped */
+        int wait_status;                /* for wait4: (code << 8) or signal number */
+        struct wait_queue_head wait_chldexit;   /* the parent sleeps here in wait4 */
+        unsigned long pending, blocked; /* signals: bit (sig - 1) */
+        struct { int signo, code, trapno; unsigned long addr, error; } fault;
+        int __user *clear_child_tid;    /* set_tid_address */
+};
+
+DECLARE_PER_CPU(struct task_struct *, current_task);
+#define current (raw_cpu_read(current_task))
+static inline bool is_idle_task(const struct task_struct *t) { return t->pid == 0; }
 void schedule(void);
 void preempt_schedule_irq(void);
 void scheduler_tick(void);
@@ -76,8 +89,16 @@ bool need_resched(void);
 void set_cpus_allowed(struct task_struct *t, unsigned long mask);
 struct task_struct *kthread_create(int (*fn)(void *), void *arg, const char *name,
                                    unsigned int cpu);
+struct task_struct *task_alloc(int (*fn)(void *), void *arg, const char *name,
+                               unsigned int cpu);
+void put_task_struct(struct task_struct *t);
 void __noreturn kthread_exit(int code);
 int kthread_join(struct task_struct *t);
 void msleep(unsigned int ms);
 extern struct wait_queue_head jiffies_wq;
+#define task_pt_regs(t) ((struct pt_regs *)(t)->stack_hi - 1)
+#define current_pt_regs() task_pt_regs(current)
+void arch_switch_to(struct task_struct *prev, struct task_struct *next);
+void __noreturn ret_from_fork_user(void);
+DECLARE_PER_CPU(unsigned long, cpu_current_top_of_stack);
 #endif

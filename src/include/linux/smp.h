@@ -25,6 +25,8 @@ void smp_call_init(void);
 
 void setup_per_cpu_areas(void);
 void smp_init(void);
+#define IOREMAP_START 0xffffc90000000000UL   /* Linux's vmalloc area */
+#define IOREMAP_END   (IOREMAP_START + (1UL << 30))
 void *vmap_stack(unsigned long size);
 struct page;
 void *vmap_page(struct page *page, pte_t **ptep);

@@ -6,6 +6,7 @@
 #include <linux/types.h>
 
 typedef long (*sys_call_ptr_t)(const struct pt_regs *regs);
+#define NR_syscalls 512
 
 #define SYSCALL_DEFINE0(name)                                           \
         long __x64_sys_##name(const struct pt_regs *regs __maybe_unused)

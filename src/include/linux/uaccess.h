@@ -2,16 +2,16 @@
 #ifndef _LINUX_UACCESS_H
 #define _LINUX_UACCESS_H
 #include <linux/compiler.h>
+#include <linux/errno.h>
 #include <linux/types.h>
 #include <asm/page.h>
 
-#define __user
 /* Bytes not copied: 0 on success. */
 unsigned long copy_from_user(void *to, const void __user *from, unsigned long n);
 unsigned long copy_to_user(void __user *to, const void *from, unsigned long n);
 /* Length of the string (without its NUL) or -EFAULT; -ENAMETOOLONG if no NUL in n. */
 long strncpy_from_user(char *dst, const char __user *src, long n);
-int clear_user(void __user *to, unsigned long n);
+unsigned long clear_user(void __user *to, unsigned long n);
 static inline bool access_ok(const void __user *ptr, unsigned long size)
 {
         unsigned long a = (unsigned long)ptr;
@@ -25,4 +25,5 @@ static inline bool access_ok(const void __user *ptr, unsigned long size)
 #define put_user(x, ptr) ({                                              \
         __typeof__(*(ptr)) __pu_val = (x);                               \
         copy_to_user((ptr), &__pu_val, sizeof(__pu_val)) ? -EFAULT : 0; })
+extern bool smap_enabled;
 #endif

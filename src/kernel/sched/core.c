@@ -1,5 +1,6 @@
 /* Tangled from book/sched.nw (chapter "Tasks and scheduling"). Do not edit: edit the book and run make tangle. */
 #include <asm/apic.h>
+#include <asm/fpu.h>
 #include <asm/processor.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
@@ -49,6 +50,7 @@ static struct task_struct *context_switch(struct rq *rq, struct task_struct *pre
         rq->curr = next;
         rq->nr_switches++;
         next->on_cpu = 1;
+        arch_switch_to(prev, next);
         raw_cpu_write(current_task, next);
         return __switch_to_asm(prev, next);
 }
@@ -81,7 +83,6 @@ static void __schedule(bool preempt)
 
 void schedule(void) { __schedule(false); }
 static void migrate_off(struct task_struct *t);
-static void put_task(struct task_struct *t);
 
 static void finish_task_switch(struct task_struct *prev)
 {
@@ -96,7 +97,7 @@ static void finish_task_switch(struct task_struct *prev)
         if (moved)
                 migrate_off(prev);
         if (dead)
-                put_task(prev);
+                put_task_struct(prev);
 }
 
 /* The first thing a new task does; called from ret_from_fork. */
@@ -227,9 +228,8 @@ static void free_task_stack(void *s)
         stack_pool = s;
         arch_spin_unlock_irqrestore(&stack_pool_lock, flags);
 }
-
-struct task_struct *kthread_create(int (*fn)(void *), void *arg, const char *name,
-                                   unsigned int cpu)
+struct task_struct *task_alloc(int (*fn)(void *), void *arg, const char *name,
+                               unsigned int cpu)
 {
         struct task_struct *t = kzalloc(sizeof(*t), GFP_KERNEL);
         char *stack = t ? alloc_task_stack() : NULL;
@@ -239,7 +239,7 @@ struct task_struct *kthread_create(int (*fn)(void *), void *arg, const char *nam
         }
         t->stack_lo = (unsigned long)stack;
         t->stack_hi = t->stack_lo + BOOT_STACK_SIZE;
-        unsigned long *sp = (unsigned long *)t->stack_hi;
+        unsigned long *sp = (unsigned long *)(t->stack_hi - PTREGS_SIZE);
         *--sp = 0;                              /* alignment: ret_from_fork's "caller" */
         *--sp = (unsigned long)ret_from_fork;
         *--sp = 0; *--sp = (unsigned long)fn; *--sp = (unsigned long)arg;  /* rbp rbx r12 */
@@ -256,13 +256,21 @@ struct task_struct *kthread_create(int (*fn)(void *), void *arg, const char *nam
         t->refcount = 2;
         t->exit_wq = &exit_wq;
         t->state = TASK_UNINTERRUPTIBLE;
-        wake_up_process(t);
         return t;
 }
-static void put_task(struct task_struct *t)
+struct task_struct *kthread_create(int (*fn)(void *), void *arg, const char *name,
+                                   unsigned int cpu)
+{
+        struct task_struct *t = task_alloc(fn, arg, name, cpu);
+        if (t)
+                wake_up_process(t);
+        return t;
+}
+void put_task_struct(struct task_struct *t)
 {
         if (__atomic_sub_fetch(&t->refcount, 1, __ATOMIC_ACQ_REL))
                 return;
+        fpu_free(t);
         free_task_stack((void *)t->stack_lo);
         kfree(t);
 }
@@ -289,7 +297,7 @@ int kthread_join(struct task_struct *t)
         while (__atomic_load_n(&t->on_cpu, __ATOMIC_ACQUIRE))
                 asm volatile("pause");
         int code = t->exit_code;
-        put_task(t);
+        put_task_struct(t);
         return code;
 }
 void init_waitqueue_head(struct wait_queue_head *wq)

@@ -1,0 +1,44 @@
+/* Tangled from book/user.nw (chapter "User mode"). Do not edit: edit the book and run make tangle. */
+#include <asm/desc.h>
+#include <asm/fpu.h>
+#include <asm/mmu_context.h>
+#include <asm/msr.h>
+#include <asm/processor.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+
+DEFINE_PER_CPU(struct tlb_state, cpu_tlbstate);
+
+void switch_mm_irqs_off(struct mm_struct *next)
+{
+        struct mm_struct *want = next ? next : &init_mm;
+
+        if (raw_cpu_read(cpu_tlbstate.loaded_mm) == want)
+                return;
+        write_cr3(__pa(want->pgd));
+        raw_cpu_write(cpu_tlbstate.loaded_mm, want);
+}
+void switch_mm(struct mm_struct *next)
+{
+        unsigned long flags;
+        local_irq_save(flags);
+        switch_mm_irqs_off(next);
+        local_irq_restore(flags);
+}
+
+void arch_switch_to(struct task_struct *prev, struct task_struct *next)
+{
+        if (prev->mm) {
+                prev->fsbase = rdmsrl(MSR_FS_BASE);
+                prev->gsbase = rdmsrl(MSR_KERNEL_GS_BASE);
+                fpu_save(prev);
+        }
+        switch_mm_irqs_off(next->mm);
+        raw_cpu_write(cpu_current_top_of_stack, next->stack_hi);
+        load_sp0(next->stack_hi);
+        if (next->mm) {
+                wrmsrl(MSR_FS_BASE, next->fsbase);
+                wrmsrl(MSR_KERNEL_GS_BASE, next->gsbase);
+                fpu_restore(next);
+        }
+}

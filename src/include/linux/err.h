@@ -1,0 +1,13 @@
+/* Tangled from book/process.nw (chapter "Processes"). Do not edit: edit the book and run make tangle. */
+#ifndef _LINUX_ERR_H
+#define _LINUX_ERR_H
+#include <linux/types.h>
+#define MAX_ERRNO 4095
+static inline void *ERR_PTR(long error) { return (void *)error; }
+static inline long PTR_ERR(const void *ptr) { return (long)ptr; }
+static inline bool IS_ERR(const void *ptr)
+{
+        return (unsigned long)ptr >= (unsigned long)-MAX_ERRNO;
+}
+#define IS_ERR_VALUE(x) ((unsigned long)(x) >= (unsigned long)-MAX_ERRNO)
+#endif

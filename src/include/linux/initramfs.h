@@ -1,0 +1,13 @@
+/* Tangled from book/process.nw (chapter "Processes"). Do not edit: edit the book and run make tangle. */
+#ifndef _LINUX_INITRAMFS_H
+#define _LINUX_INITRAMFS_H
+#include <linux/types.h>
+struct initramfs_file {
+        const u8 *data;
+        unsigned long size;
+        unsigned int mode;              /* st_mode: type and permission bits */
+};
+#define S_IFMT   0170000
+#define S_IFREG  0100000
+int initramfs_lookup(const char *path, struct initramfs_file *out);
+#endif

@@ -1,0 +1,132 @@
+/* Tangled from book/process.nw (chapter "Processes"). Do not edit: edit the book and run make tangle. */
+#include <asm/mmu_context.h>
+#include <asm/power.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/process.h>
+#include <linux/signal.h>
+#include <linux/syscalls.h>
+
+DEFINE_SPINLOCK(tasklist_lock);
+struct task_struct *child_reaper;
+
+static void exit_mm(struct task_struct *t)
+{
+        struct mm_struct *mm = t->mm;
+
+        if (!mm)
+                return;
+        preempt_disable();
+        t->mm = NULL;
+        switch_mm(NULL);
+        preempt_enable();
+        mmput(mm);
+}
+static void forget_original_parent(struct task_struct *t)
+{
+        bool zombies = false;
+
+        while (!list_empty(&t->children)) {
+                struct task_struct *c = list_first_entry(&t->children, struct task_struct, sibling);
+                c->parent = child_reaper;
+                list_del(&c->sibling);
+                list_add_tail(&c->sibling, &child_reaper->children);
+                zombies |= c->exit_state == EXIT_ZOMBIE;
+        }
+        if (zombies)
+                wake_up(&child_reaper->wait_chldexit);
+}
+static void __noreturn init_exited(int wait_status)
+{
+        int code = (wait_status >> 8) & 0xff, sig = wait_status & 0x7f;
+
+        if (sig)
+                panic("Attempted to kill init! init killed by signal %d", sig);
+        pr_notice("init exited with status %d\n", code);
+        if (code > EXIT_INIT_MAX)
+                panic("init's exit status %d does not fit the exit-code range", code);
+        power_off(EXIT_INIT_BASE + code);
+}
+
+void __noreturn do_exit(int wait_status)
+{
+        struct task_struct *t = current;
+
+        exit_mm(t);
+        spin_lock(&tasklist_lock);
+        if (t == child_reaper)
+                init_exited(wait_status);
+        forget_original_parent(t);
+        t->wait_status = wait_status;
+        t->exit_state = EXIT_ZOMBIE;
+        spin_unlock(&tasklist_lock);
+        wake_up(&t->parent->wait_chldexit);
+        local_irq_disable();
+        t->state = TASK_DEAD;
+        schedule();
+        panic("do_exit: a dead task was scheduled");
+}
+SYSCALL_DEFINE1(exit, int, code)
+{
+        do_exit((code & 0xff) << 8);
+}
+SYSCALL_DEFINE1(exit_group, int, code)
+{
+        do_exit((code & 0xff) << 8);
+}
+#define WNOHANG     0x00000001
+#define WUNTRACED   0x00000002
+#define WCONTINUED  0x00000008
+#define __WNOTHREAD 0x20000000
+#define __WALL      0x40000000
+#define __WCLONE    0x80000000
+#define RUSAGE_SIZE 144
+
+static struct task_struct *find_zombie(int pid, bool *any)
+{
+        struct task_struct *c;
+
+        *any = false;
+        list_for_each_entry(c, &current->children, sibling) {
+                if (pid > 0 && c->tgid != pid)
+                        continue;
+                *any = true;
+                if (c->exit_state == EXIT_ZOMBIE) {
+                        list_del(&c->sibling);
+                        return c;
+                }
+        }
+        return NULL;
+}
+SYSCALL_DEFINE4(wait4, int, pid, int __user *, stat_addr, int, options,
+                void __user *, ru)
+{
+        struct wait_queue_entry w = { current, { NULL, NULL } };
+        struct task_struct *z;
+        bool any;
+
+        if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE))
+                return -EINVAL;
+        if (pid < -1)
+                return -ECHILD;                 /* another process group: none here */
+        for (;;) {
+                prepare_to_wait(&current->wait_chldexit, &w, TASK_INTERRUPTIBLE);
+                spin_lock(&tasklist_lock);
+                z = find_zombie(pid < 0 ? -1 : pid, &any);
+                spin_unlock(&tasklist_lock);
+                if (z || !any || (options & WNOHANG))
+                        break;
+                schedule();
+        }
+        finish_wait(&current->wait_chldexit, &w);
+        if (!z)
+                return any ? 0 : -ECHILD;
+        int cpid = z->tgid, status = z->wait_status;
+        put_task_struct(z);
+        if (stat_addr && put_user(status, stat_addr))
+                return -EFAULT;
+        if (ru && clear_user(ru, RUSAGE_SIZE))
+                return -EFAULT;
+        return cpid;
+}

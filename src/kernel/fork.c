@@ -1,0 +1,127 @@
+/* Tangled from book/process.nw (chapter "Processes"). Do not edit: edit the book and run make tangle. */
+#include <asm/fpu.h>
+#include <asm/mmu_context.h>
+#include <asm/msr.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/pgtable.h>
+#include <linux/process.h>
+#include <linux/signal.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+
+void preallocate_kernel_pgds(void)
+{
+        if (!pud_alloc(&init_mm, pgd_offset(&init_mm, IOREMAP_START), IOREMAP_START))
+                panic("no memory for the kernel's vmalloc-area page table");
+}
+struct mm_struct *mm_alloc(void)
+{
+        struct mm_struct *mm = kzalloc(sizeof(*mm), GFP_KERNEL);
+
+        if (!mm)
+                return NULL;
+        mm->pgd = pgd_alloc(mm);
+        if (!mm->pgd) {
+                kfree(mm);
+                return NULL;
+        }
+        memcpy(mm->pgd + PTRS_PER_PGD / 2, init_mm.pgd + PTRS_PER_PGD / 2,
+               PTRS_PER_PGD / 2 * sizeof(pgd_t));
+        spin_lock_init(&mm->page_table_lock);
+        init_rwsem(&mm->mmap_lock);
+        INIT_LIST_HEAD(&mm->mmap);
+        mm->mm_users = 1;
+        mm->mmap_base = MMAP_BASE;
+        return mm;
+}
+void mmput(struct mm_struct *mm)
+{
+        if (__atomic_sub_fetch(&mm->mm_users, 1, __ATOMIC_ACQ_REL))
+                return;
+        BUG_ON(raw_cpu_read(cpu_tlbstate.loaded_mm) == mm);
+        exit_mmap(mm);
+        memset(mm->pgd + PTRS_PER_PGD / 2, 0, PTRS_PER_PGD / 2 * sizeof(pgd_t));
+        pgd_free(mm, mm->pgd);
+        kfree(mm);
+}
+static struct mm_struct *dup_mm(struct mm_struct *oldmm)
+{
+        struct mm_struct *mm = mm_alloc();
+
+        if (!mm)
+                return NULL;
+        down_write(&oldmm->mmap_lock);
+        mm->mmap_base = oldmm->mmap_base;
+        mm->start_code = oldmm->start_code; mm->end_code = oldmm->end_code;
+        mm->start_data = oldmm->start_data; mm->end_data = oldmm->end_data;
+        mm->start_brk = oldmm->start_brk; mm->brk = oldmm->brk;
+        mm->start_stack = oldmm->start_stack;
+        mm->arg_start = oldmm->arg_start; mm->arg_end = oldmm->arg_end;
+        mm->env_start = oldmm->env_start; mm->env_end = oldmm->env_end;
+        int err = dup_mmap(mm, oldmm);
+        up_write(&oldmm->mmap_lock);
+        if (err) {
+                mmput(mm);
+                return NULL;
+        }
+        return mm;
+}
+static struct task_struct *copy_process(struct pt_regs *regs)
+{
+        struct task_struct *p = task_alloc(NULL, NULL, current->comm, current->cpu);
+
+        if (!p)
+                return ERR_PTR(-ENOMEM);
+        if (fpu_alloc(p))
+                goto free_task;
+        p->mm = dup_mm(current->mm);
+        if (!p->mm)
+                goto free_task;
+        fpu_copy_current(p);
+        p->fsbase = rdmsrl(MSR_FS_BASE);
+        p->gsbase = rdmsrl(MSR_KERNEL_GS_BASE);
+        *task_pt_regs(p) = *regs;
+        task_pt_regs(p)->ax = 0;
+        p->tgid = p->pid;
+        p->blocked = current->blocked;
+        INIT_LIST_HEAD(&p->children);
+        init_waitqueue_head(&p->wait_chldexit);
+        spin_lock(&tasklist_lock);
+        p->parent = current;
+        list_add_tail(&p->sibling, &current->children);
+        spin_unlock(&tasklist_lock);
+        return p;
+free_task:
+        put_task_struct(p);                     /* frees the FPU area too */
+        put_task_struct(p);
+        return ERR_PTR(-ENOMEM);
+}
+static long do_fork(struct pt_regs *regs)
+{
+        struct task_struct *p = copy_process(regs);
+
+        if (IS_ERR(p))
+                return PTR_ERR(p);
+        int pid = p->pid;
+        wake_up_process(p);
+        return pid;
+}
+SYSCALL_DEFINE0(fork)
+{
+        return do_fork(current_pt_regs());
+}
+SYSCALL_DEFINE5(clone, unsigned long, flags, unsigned long, newsp, int __user *, ptid,
+                int __user *, ctid, unsigned long, tls)
+{
+        (void)ptid; (void)ctid; (void)tls;
+        if (flags != SIGCHLD || newsp) {
+                pr_info("%s[%d]: clone flags %#lx not supported yet (ENOSYS)\n",
+                        current->comm, current->pid, flags);
+                return -ENOSYS;
+        }
+        return do_fork(current_pt_regs());
+}

@@ -1,0 +1,140 @@
+/* Tangled from book/process.nw (chapter "Processes"). Do not edit: edit the book and run make tangle. */
+#include <asm/msr.h>
+#include <asm/power.h>
+#include <asm/tsc.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/process.h>
+#include <linux/signal.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+
+SYSCALL_DEFINE0(getpid) { return current->tgid; }
+SYSCALL_DEFINE0(gettid) { return current->pid; }
+SYSCALL_DEFINE0(getppid)
+{
+        return current == child_reaper ? 0 : READ_ONCE(current->parent)->tgid;
+}
+SYSCALL_DEFINE0(sched_yield)
+{
+        schedule();
+        return 0;
+}
+struct __kernel_timespec { long tv_sec, tv_nsec; };
+#define CLOCK_REALTIME           0
+#define CLOCK_MONOTONIC          1
+#define CLOCK_MONOTONIC_RAW      4
+#define CLOCK_REALTIME_COARSE    5
+#define CLOCK_MONOTONIC_COARSE   6
+#define CLOCK_BOOTTIME           7
+
+SYSCALL_DEFINE2(clock_gettime, int, which, struct __kernel_timespec __user *, tp)
+{
+        if (which != CLOCK_REALTIME && which != CLOCK_MONOTONIC &&
+            which != CLOCK_MONOTONIC_RAW && which != CLOCK_REALTIME_COARSE &&
+            which != CLOCK_MONOTONIC_COARSE && which != CLOCK_BOOTTIME)
+                return -EINVAL;
+        u64 tsc = rdtsc();
+        u64 ns = tsc / tsc_khz * 1000000 + tsc % tsc_khz * 1000000 / tsc_khz;
+        struct __kernel_timespec ts = { ns / 1000000000, ns % 1000000000 };
+        return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+SYSCALL_DEFINE2(nanosleep, const struct __kernel_timespec __user *, rqtp,
+                struct __kernel_timespec __user *, rmtp)
+{
+        struct __kernel_timespec ts;
+        (void)rmtp;
+        if (copy_from_user(&ts, rqtp, sizeof(ts)))
+                return -EFAULT;
+        if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
+                return -EINVAL;
+        u64 ms = (u64)ts.tv_sec * 1000 + (ts.tv_nsec + 999999) / 1000000;
+        if (ms)
+                msleep(ms > 0x7fffffff ? 0x7fffffff : (unsigned int)ms);
+        return 0;
+}
+struct new_utsname { char sysname[65], nodename[65], release[65], version[65],
+                     machine[65], domainname[65]; };
+SYSCALL_DEFINE1(uname, struct new_utsname __user *, name)
+{
+        static const struct new_utsname u = {
+                "Linux", "book", "6.1.0-book", "#1 SMP (the book's kernel)", "x86_64", "(none)",
+        };
+        return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
+}
+#define ARCH_SET_GS 0x1001
+#define ARCH_SET_FS 0x1002
+#define ARCH_GET_FS 0x1003
+#define ARCH_GET_GS 0x1004
+SYSCALL_DEFINE2(arch_prctl, int, code, unsigned long, addr)
+{
+        switch (code) {
+        case ARCH_SET_FS:
+        case ARCH_SET_GS:
+                if (addr >= TASK_SIZE_MAX)
+                        return -EPERM;
+                preempt_disable();
+                wrmsrl(code == ARCH_SET_FS ? MSR_FS_BASE : MSR_KERNEL_GS_BASE, addr);
+                preempt_enable();
+                return 0;
+        case ARCH_GET_FS:
+        case ARCH_GET_GS: {
+                preempt_disable();
+                unsigned long v = rdmsrl(code == ARCH_GET_FS ? MSR_FS_BASE : MSR_KERNEL_GS_BASE);
+                preempt_enable();
+                return put_user(v, (unsigned long __user *)addr);
+        }
+        }
+        return -EINVAL;
+}
+SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
+{
+        current->clear_child_tid = tidptr;
+        return current->pid;
+}
+#define SIG_BLOCK   0
+#define SIG_UNBLOCK 1
+#define SIG_SETMASK 2
+SYSCALL_DEFINE4(rt_sigprocmask, int, how, const unsigned long __user *, nset,
+                unsigned long __user *, oset, size_t, sigsetsize)
+{
+        unsigned long new, old = current->blocked;
+
+        if (sigsetsize != sizeof(unsigned long))
+                return -EINVAL;
+        if (nset) {
+                if (copy_from_user(&new, nset, sizeof(new)))
+                        return -EFAULT;
+                new &= ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
+                switch (how) {
+                case SIG_BLOCK: current->blocked = old | new; break;
+                case SIG_UNBLOCK: current->blocked = old & ~new; break;
+                case SIG_SETMASK: current->blocked = new; break;
+                default: return -EINVAL;
+                }
+        }
+        if (oset && copy_to_user(oset, &old, sizeof(old)))
+                return -EFAULT;
+        return 0;
+}
+#define LINUX_REBOOT_MAGIC1        0xfee1dead
+#define LINUX_REBOOT_CMD_CAD_ON    0x89abcdef
+#define LINUX_REBOOT_CMD_CAD_OFF   0x00000000
+#define LINUX_REBOOT_CMD_POWER_OFF 0x4321fedc
+SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user *, arg)
+{
+        (void)arg;
+        if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 ||
+            (magic2 != 672274793 && magic2 != 85072278 && magic2 != 369367448 &&
+             magic2 != 537993216))
+                return -EINVAL;
+        switch (cmd) {
+        case LINUX_REBOOT_CMD_POWER_OFF:
+                pr_notice("reboot: Power down\n");
+                power_off(EXIT_INIT_BASE);
+        case LINUX_REBOOT_CMD_CAD_ON:
+        case LINUX_REBOOT_CMD_CAD_OFF:
+                return 0;
+        }
+        return -EINVAL;
+}

@@ -1,0 +1,229 @@
+/* Tangled from book/fault.nw (chapter "Page faults and copy-on-write"). Do not edit: edit the book and run make tangle. */
+#include <asm/tlbflush.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/pgtable.h>
+#include <linux/sched.h>
+#include <linux/string.h>
+
+static void put_user_page(struct page *page)
+{
+        __atomic_sub_fetch(&page->_mapcount, 1, __ATOMIC_RELAXED);
+        if (put_page_testzero(page)) {
+                page->_refcount = 1;            /* the allocator frees a page it owns */
+                page->_mapcount = -1;
+                __free_page(page);
+        }
+}
+static void put_user_page_ref(struct page *page)
+{
+        if (put_page_testzero(page)) {
+                page->_refcount = 1;
+                page->_mapcount = -1;
+                __free_page(page);
+        }
+}
+static vm_fault_t do_anonymous_page(struct vm_area_struct *vma, pmd_t *pmd,
+                                    unsigned long address)
+{
+        struct page *page = alloc_page(GFP_USER_ANON | __GFP_ZERO);
+        spinlock_t *ptl;
+
+        if (!page)
+                return VM_FAULT_OOM;
+        pte_t entry = mk_pte(page, vma->vm_page_prot);
+        if (vma->vm_flags & VM_WRITE)
+                entry = pte_mkdirty(pte_mkwrite(entry));
+        pte_t *pte = pte_offset_map_lock(vma->vm_mm, pmd, address, &ptl);
+        if (!pte || !pte_none(ptep_get(pte))) {
+                if (pte)
+                        pte_unmap_unlock(pte, ptl);
+                __free_page(page);              /* another thread won */
+                return 0;
+        }
+        page->_mapcount = 0;
+        set_pte_at(vma->vm_mm, address, pte, entry);
+        pte_unmap_unlock(pte, ptl);
+        return 0;
+}
+static vm_fault_t do_wp_page(struct vm_area_struct *vma, pmd_t *pmd,
+                             unsigned long address, pte_t *pte, spinlock_t *ptl,
+                             pte_t orig)
+{
+        struct mm_struct *mm = vma->vm_mm;
+        struct page *old = pte_page(orig);
+
+        if (page_count(old) == 1) {
+                set_pte_at(mm, address, pte, pte_mkdirty(pte_mkwrite(pte_mkyoung(orig))));
+                __flush_tlb_one(address);
+                pte_unmap_unlock(pte, ptl);
+                return 0;
+        }
+        get_page(old);                          /* keep it while unlocked */
+        pte_unmap_unlock(pte, ptl);
+        struct page *new = alloc_page(GFP_USER_ANON);
+        if (!new) {
+                put_user_page_ref(old);
+                return VM_FAULT_OOM;
+        }
+        memcpy(page_address(new), page_address(old), PAGE_SIZE);
+        pte = pte_offset_map_lock(mm, pmd, address, &ptl);
+        if (!pte || !pte_same(ptep_get(pte), orig)) {
+                if (pte)
+                        pte_unmap_unlock(pte, ptl);
+                __free_page(new);
+                put_user_page_ref(old);
+                return 0;                       /* changed under us: retry */
+        }
+        ptep_get_and_clear(mm, address, pte);
+        flush_tlb_mm_range(mm, address, address + PAGE_SIZE);
+        new->_mapcount = 0;
+        set_pte_at(mm, address, pte, pte_mkdirty(pte_mkwrite(mk_pte(new, vma->vm_page_prot))));
+        pte_unmap_unlock(pte, ptl);
+        put_user_page(old);                     /* the mapping's reference */
+        put_user_page_ref(old);                 /* ours */
+        return 0;
+}
+
+vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
+                           unsigned int flags)
+{
+        struct mm_struct *mm = vma->vm_mm;
+        spinlock_t *ptl;
+
+        address &= PAGE_MASK;
+        pud_t *pud = pud_alloc(mm, pgd_offset(mm, address), address);
+        pmd_t *pmd = pud ? pmd_alloc(mm, pud, address) : NULL;
+        if (!pmd || pte_alloc(mm, pmd))
+                return VM_FAULT_OOM;
+        pte_t *pte = pte_offset_map_lock(mm, pmd, address, &ptl);
+        if (!pte)
+                return 0;                       /* the table went away: retry */
+        pte_t entry = ptep_get(pte);
+        if (pte_none(entry)) {
+                pte_unmap_unlock(pte, ptl);
+                return do_anonymous_page(vma, pmd, address);
+        }
+        if ((flags & FAULT_FLAG_WRITE) && !pte_write(entry))
+                return do_wp_page(vma, pmd, address, pte, ptl, entry);
+        pte_unmap_unlock(pte, ptl);
+        return 0;                               /* spurious */
+}
+typedef void (*pte_visit_t)(struct vm_area_struct *vma, pte_t *pte,
+                            unsigned long addr, void *arg);
+
+static void walk_pte_range(struct vm_area_struct *vma, unsigned long addr,
+                           unsigned long end, pte_visit_t visit, void *arg)
+{
+        struct mm_struct *mm = vma->vm_mm;
+        unsigned long next;
+
+        for (; addr < end; addr = next) {
+                pgd_t *pgd = pgd_offset(mm, addr);
+                next = pgd_addr_end(addr, end);
+                if (!pgd_present(*pgd))
+                        continue;
+                pud_t *pud = pud_offset(pgd, addr);
+                next = pud_addr_end(addr, end);
+                if (!pud_present(*pud))
+                        continue;
+                pmd_t *pmd = pmd_offset(pud, addr);
+                next = pmd_addr_end(addr, end);
+                spinlock_t *ptl;
+                pte_t *start = pte_offset_map_lock(mm, pmd, addr, &ptl);
+                if (!start)
+                        continue;
+                pte_t *pte = start;
+                for (unsigned long a = addr; a < next; a += PAGE_SIZE, pte++)
+                        visit(vma, pte, a, arg);
+                pte_unmap_unlock(start, ptl);
+        }
+}
+static void zap_one(struct vm_area_struct *vma, pte_t *pte, unsigned long addr,
+                    void *arg)
+{
+        struct list_head *gather = arg;
+        pte_t entry = ptep_get_and_clear(vma->vm_mm, addr, pte);
+
+        if (pte_present(entry))
+                list_add_tail(&pte_page(entry)->lru, gather);
+}
+void unmap_region(struct vm_area_struct *vma, unsigned long start, unsigned long end)
+{
+        LIST_HEAD(gather);
+
+        walk_pte_range(vma, start, end, zap_one, &gather);
+        flush_tlb_mm_range(vma->vm_mm, start, end);
+        while (!list_empty(&gather)) {
+                struct page *page = list_first_entry(&gather, struct page, lru);
+                list_del(&page->lru);
+                put_user_page(page);
+        }
+}
+static void protect_one(struct vm_area_struct *vma, pte_t *pte, unsigned long addr,
+                        void *arg)
+{
+        pgprot_t *prot = arg;
+        pte_t entry = ptep_get(pte);
+
+        if (!pte_present(entry))
+                return;
+        pteval_t keep = pte_val(entry) & (PTE_PFN_MASK | _PAGE_ACCESSED | _PAGE_DIRTY);
+        set_pte_at(vma->vm_mm, addr, pte, __pte(keep | pgprot_val(*prot)));
+}
+void change_protection(struct vm_area_struct *vma, unsigned long start,
+                       unsigned long end, pgprot_t newprot)
+{
+        walk_pte_range(vma, start, end, protect_one, &newprot);
+        flush_tlb_mm_range(vma->vm_mm, start, end);
+}
+struct copy_state {
+        struct mm_struct *dst_mm;
+        pmd_t *dst_pmd;
+        bool cow;
+};
+static void copy_one(struct vm_area_struct *vma, pte_t *pte, unsigned long addr, void *arg)
+{
+        struct copy_state *cs = arg;
+        pte_t entry = ptep_get(pte);
+
+        if (!pte_present(entry))
+                return;
+        if (cs->cow && pte_write(entry)) {
+                entry = pte_wrprotect(entry);
+                set_pte_at(vma->vm_mm, addr, pte, entry);
+        }
+        struct page *page = pte_page(entry);
+        get_page(page);
+        __atomic_add_fetch(&page->_mapcount, 1, __ATOMIC_RELAXED);
+        pte_t *dst = pte_offset_kernel(cs->dst_pmd, addr);
+        set_pte_at(cs->dst_mm, addr, dst, entry);
+}
+int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma)
+{
+        struct copy_state cs = { dst_vma->vm_mm, NULL,
+                                 !(src_vma->vm_flags & VM_SHARED) };
+        unsigned long addr = src_vma->vm_start, end = src_vma->vm_end, next;
+
+        for (; addr < end; addr = next) {
+                next = pmd_addr_end(addr, end);
+                {
+                        pgd_t *pgd = pgd_offset(src_vma->vm_mm, addr);
+                        if (!pgd_present(*pgd))
+                                continue;
+                        pud_t *spud = pud_offset(pgd, addr);
+                        if (!pud_present(*spud))
+                                continue;
+                        if (!pmd_present(*pmd_offset(spud, addr)))
+                                continue;
+                }
+                pud_t *pud = pud_alloc(cs.dst_mm, pgd_offset(cs.dst_mm, addr), addr);
+                cs.dst_pmd = pud ? pmd_alloc(cs.dst_mm, pud, addr) : NULL;
+                if (!cs.dst_pmd || pte_alloc(cs.dst_mm, cs.dst_pmd))
+                        return -ENOMEM;
+                walk_pte_range(src_vma, addr, next, copy_one, &cs);
+        }
+        flush_tlb_mm_range(src_vma->vm_mm, src_vma->vm_start, src_vma->vm_end);
+        return 0;
+}
