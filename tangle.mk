@@ -182,3 +182,10 @@ TANGLED += \
 	src/include/asm/syscall_list.h
 TANGLED += \
 	src/include/linux/uaccess.h
+
+# Chapter 9: Address spaces
+TANGLED += \
+	src/include/linux/mman.h \
+	src/mm/vma.c \
+	src/mm/mmap.c \
+	tests/unit/test_vma.c
