@@ -356,7 +356,6 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len, unsigned long, prot
         mmap_write_unlock(mm);
         return ret;
 }
-
 SYSCALL_DEFINE1(brk, unsigned long, brk)
 {
         struct mm_struct *mm = current->mm;

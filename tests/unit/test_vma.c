@@ -507,10 +507,24 @@ static void init_child(struct mm_struct *child)
         *child = (struct mm_struct){ 0 };
         mm_init_mmap(child);
 }
+static void assert_same_vmas(struct mm_struct *child)
+{
+        struct vm_area_struct *v, *c;
+
+        assert_int_equal(validate_mm(child), 0);
+        assert_int_equal(child->map_count, mm.map_count);
+        for (int i = 0; i < mm.map_count; i++) {
+                v = nth_vma(&mm, i);
+                c = nth_vma(child, i);
+                assert_ptr_not_equal(v, c);
+                assert_ptr_equal(c->vm_mm, child);
+                assert_true(c->vm_start == v->vm_start && c->vm_end == v->vm_end &&
+                            c->vm_flags == v->vm_flags && c->vm_pgoff == v->vm_pgoff);
+        }
+}
 static void test_dup_mmap(void **state)
 {
         struct mm_struct child;
-        struct vm_area_struct *v, *c;
 
         (void)state;
         map(A, 2 * P, RW, FIXED);
@@ -521,19 +535,11 @@ static void test_dup_mmap(void **state)
         assert_int_equal(dup_mmap(&child, &mm), 0);
         assert_int_equal(child.mmap_lock.count, 0);
         assert_int_equal(mm.mmap_lock.count, 0);
-        assert_int_equal(validate_mm(&child), 0);
-        assert_int_equal(child.map_count, 3);
+        assert_int_equal(mm.map_count, 3);
+        assert_same_vmas(&child);
         assert_int_equal(child.total_vm, mm.total_vm);
         assert_int_equal(child.brk, mm.brk);
         assert_int_equal(nr_copied, 3);
-        for (int i = 0; i < 3; i++) {
-                v = nth_vma(&mm, i);
-                c = nth_vma(&child, i);
-                assert_ptr_not_equal(v, c);
-                assert_ptr_equal(c->vm_mm, &child);
-                assert_true(c->vm_start == v->vm_start && c->vm_end == v->vm_end &&
-                            c->vm_flags == v->vm_flags && c->vm_pgoff == v->vm_pgoff);
-        }
         exit_mmap(&child);
         assert_int_equal(child.map_count, 0);
 }
