@@ -205,6 +205,7 @@ UNIT_test_slab := $(MM_HOST) src/mm/slab.c
 UNIT_test_pgtable := $(MM_HOST) src/mm/pgtable.c
 UNIT_test_lockdep := $(MM_HOST)
 UNIT_test_rcu := $(MM_HOST) src/kernel/rcu/tree.c
+UNIT_test_vma := $(MM_HOST) src/mm/slab.c src/mm/vma.c src/mm/mmap.c
 
 HOST_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-pie
 # The kernel's snprintf family has the C library's names; on the host the

@@ -194,6 +194,13 @@ TANGLED += \
 	src/include/asm/mmu_context.h \
 	src/include/asm/fpu.h
 
+# Chapter 9: Address spaces
+TANGLED += \
+	src/include/linux/mman.h \
+	src/mm/vma.c \
+	src/mm/mmap.c \
+	tests/unit/test_vma.c
+
 # Chapter 10: Page faults and copy-on-write
 TANGLED += \
 	src/mm/fault.c \

@@ -6,6 +6,7 @@
 #include <asm/segment.h>
 #include <linux/elf.h>
 #include <linux/errno.h>
+#include <asm/apic.h>
 #include <asm/tsc.h>
 #include <linux/err.h>
 #include <linux/initramfs.h>
@@ -13,6 +14,7 @@
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/process.h>
+#include <linux/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
@@ -145,7 +147,7 @@ static int create_elf_tables(struct linux_binprm *b, struct mm_struct *mm,
         random = sp;
         strings = random + sizeof(rnd);
         mm->arg_start = strings;
-        unsigned long *ptrs = kmalloc_array(b->argc + b->envc + 1, sizeof(unsigned long), GFP_KERNEL);
+        unsigned long *ptrs = kmalloc((b->argc + b->envc + 1) * sizeof(unsigned long), GFP_KERNEL);
         if (!ptrs)
                 return -ENOMEM;
         for (int i = 0, off = 0; i < b->argc + b->envc; i++) {
@@ -168,7 +170,7 @@ static int create_elf_tables(struct linux_binprm *b, struct mm_struct *mm,
                 AT_SECURE, 0, AT_RANDOM, random, AT_EXECFN, execfn, AT_NULL, 0,
         };
         unsigned long words = 1 + b->argc + 1 + b->envc + 1 + ARRAY_SIZE(auxv);
-        unsigned long *table = kmalloc_array(words, sizeof(unsigned long), GFP_KERNEL);
+        unsigned long *table = kmalloc(words * sizeof(unsigned long), GFP_KERNEL);
         if (!table) {
                 kfree(ptrs);
                 return -ENOMEM;
@@ -191,6 +193,7 @@ static int create_elf_tables(struct linux_binprm *b, struct mm_struct *mm,
         *spp = sp;
         return 0;
 }
+static int setup_stack(struct mm_struct *mm);
 static int exec_binprm(struct linux_binprm *b)
 {
         struct task_struct *t = current;
@@ -229,8 +232,11 @@ static int exec_binprm(struct linux_binprm *b)
         t->fsbase = t->gsbase = 0;
         wrmsrl(MSR_FS_BASE, 0);
         wrmsrl(MSR_KERNEL_GS_BASE, 0);
-        const char *base = strrchr(b->filename, '/');
-        strscpy(t->comm, base ? base + 1 : b->filename, sizeof(t->comm));
+        const char *base = b->filename;
+        for (const char *p = b->filename; *p; p++)
+                if (*p == '/')
+                        base = p + 1;
+        strscpy(t->comm, base, sizeof(t->comm));
         return 0;
 }
 static int setup_stack(struct mm_struct *mm)

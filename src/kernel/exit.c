@@ -44,6 +44,13 @@ static void __noreturn init_exited(int wait_status)
         if (sig)
                 panic("Attempted to kill init! init killed by signal %d", sig);
         pr_notice("init exited with status %d\n", code);
+        if (READ_ONCE(nr_user_mms) == 0) {
+                unsigned long anon = page_acct_read(PGACCT_ANON);
+                if (anon)
+                        pr_err("BUG: %lu anonymous user pages leaked\n", anon);
+                else
+                        pr_notice("user memory: no page leaked\n");
+        }
         if (code > EXIT_INIT_MAX)
                 panic("init's exit status %d does not fit the exit-code range", code);
         power_off(EXIT_INIT_BASE + code);

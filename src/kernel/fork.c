@@ -13,6 +13,8 @@
 #include <linux/string.h>
 #include <linux/syscalls.h>
 
+int nr_user_mms;                        /* atomic: address spaces alive */
+
 void preallocate_kernel_pgds(void)
 {
         if (!pud_alloc(&init_mm, pgd_offset(&init_mm, IOREMAP_START), IOREMAP_START))
@@ -32,10 +34,9 @@ struct mm_struct *mm_alloc(void)
         memcpy(mm->pgd + PTRS_PER_PGD / 2, init_mm.pgd + PTRS_PER_PGD / 2,
                PTRS_PER_PGD / 2 * sizeof(pgd_t));
         spin_lock_init(&mm->page_table_lock);
-        init_rwsem(&mm->mmap_lock);
-        INIT_LIST_HEAD(&mm->mmap);
+        mm_init_mmap(mm);
         mm->mm_users = 1;
-        mm->mmap_base = MMAP_BASE;
+        __atomic_add_fetch(&nr_user_mms, 1, __ATOMIC_RELAXED);
         return mm;
 }
 void mmput(struct mm_struct *mm)
@@ -44,9 +45,13 @@ void mmput(struct mm_struct *mm)
                 return;
         BUG_ON(raw_cpu_read(cpu_tlbstate.loaded_mm) == mm);
         exit_mmap(mm);
+        if (mm->nr_ptes || mm->map_count)
+                pr_err("BUG: address space freed with %ld page-table pages and %d VMAs left\n",
+                       mm->nr_ptes, mm->map_count);
         memset(mm->pgd + PTRS_PER_PGD / 2, 0, PTRS_PER_PGD / 2 * sizeof(pgd_t));
         pgd_free(mm, mm->pgd);
         kfree(mm);
+        __atomic_sub_fetch(&nr_user_mms, 1, __ATOMIC_RELAXED);
 }
 static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 {
@@ -54,17 +59,7 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 
         if (!mm)
                 return NULL;
-        down_write(&oldmm->mmap_lock);
-        mm->mmap_base = oldmm->mmap_base;
-        mm->start_code = oldmm->start_code; mm->end_code = oldmm->end_code;
-        mm->start_data = oldmm->start_data; mm->end_data = oldmm->end_data;
-        mm->start_brk = oldmm->start_brk; mm->brk = oldmm->brk;
-        mm->start_stack = oldmm->start_stack;
-        mm->arg_start = oldmm->arg_start; mm->arg_end = oldmm->arg_end;
-        mm->env_start = oldmm->env_start; mm->env_end = oldmm->env_end;
-        int err = dup_mmap(mm, oldmm);
-        up_write(&oldmm->mmap_lock);
-        if (err) {
+        if (dup_mmap(mm, oldmm)) {
                 mmput(mm);
                 return NULL;
         }

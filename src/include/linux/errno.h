@@ -6,21 +6,22 @@
 #define EIO      5
 #define ENXIO    6
 #define E2BIG    7
+#define EBADF    9
 #define ENOMEM   12
+#define EACCES   13
 #define EFAULT   14
 #define EBUSY    16
 #define EEXIST   17
 #define EINVAL   22
 #define ERANGE   34
 #define ENOSYS   38
+#define EOVERFLOW 75
+#define EOPNOTSUPP 95
 #define ESRCH        3
 #define EINTR        4
 #define ENOEXEC      8
-#define EBADF        9
 #define ECHILD       10
 #define EAGAIN       11
-#define EACCES       13
 #define ENOTTY       25
 #define ENAMETOOLONG 36
-#define EOPNOTSUPP   95
 #endif

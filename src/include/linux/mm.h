@@ -4,6 +4,7 @@
 #include <asm/page.h>
 #include <linux/mm_types.h>
 #include <linux/gfp.h>
+#include <linux/err.h>
 
 extern struct page *mem_map;
 extern unsigned long max_pfn;
@@ -55,6 +56,76 @@ extern unsigned long fail_alloc_injected;
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
                                              unsigned long start, unsigned long end);
+static inline void mmap_write_lock(struct mm_struct *mm) { down_write(&mm->mmap_lock); }
+static inline void mmap_write_unlock(struct mm_struct *mm) { up_write(&mm->mmap_lock); }
+static inline void mmap_read_lock(struct mm_struct *mm) { down_read(&mm->mmap_lock); }
+static inline void mmap_read_unlock(struct mm_struct *mm) { up_read(&mm->mmap_lock); }
+static inline void mmap_assert_locked(struct mm_struct *mm)
+{
+        lockdep_assert_held(&mm->mmap_lock.dep_map);
+        WARN_ON(READ_ONCE(mm->mmap_lock.count) == 0);
+}
+static inline void mmap_assert_write_locked(struct mm_struct *mm)
+{
+        lockdep_assert_held(&mm->mmap_lock.dep_map);
+        WARN_ON(READ_ONCE(mm->mmap_lock.count) != -1);
+}
+#define MMAP_MIN_ADDR           0x10000UL
+#define MMAP_STACK_GAP          (128UL * 1024 * 1024)
+#define DEFAULT_MAX_MAP_COUNT   65530
+extern int sysctl_max_map_count;
+void mm_init_mmap(struct mm_struct *mm);
+struct vm_area_struct *vm_area_alloc(struct mm_struct *mm);
+struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig);
+void vm_area_free(struct vm_area_struct *vma);
+
+static inline struct vm_area_struct *vma_next(struct mm_struct *mm,
+                                              struct vm_area_struct *vma)
+{
+        struct list_head *n = vma ? vma->vm_list.next : mm->mmap.next;
+
+        return n == &mm->mmap ? NULL : list_entry(n, struct vm_area_struct, vm_list);
+}
+static inline struct vm_area_struct *vma_prev(struct mm_struct *mm,
+                                              struct vm_area_struct *vma)
+{
+        struct list_head *p = vma ? vma->vm_list.prev : mm->mmap.prev;
+
+        return p == &mm->mmap ? NULL : list_entry(p, struct vm_area_struct, vm_list);
+}
+#define for_each_vma(mm, vma) \
+        for (vma = vma_next(mm, NULL); vma; vma = vma_next(mm, vma))
+static inline unsigned long vma_pages(const struct vm_area_struct *vma)
+{
+        return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
+struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
+                                     struct vm_area_struct **pprev);
+/* For mm/ only.  mmap_lock held for write. */
+void vma_link(struct mm_struct *mm, struct vm_area_struct *vma);
+void vma_unlink(struct mm_struct *mm, struct vm_area_struct *vma);
+int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
+              unsigned long addr, int new_below);
+struct vm_area_struct *vma_merge_neighbours(struct mm_struct *mm,
+                                            struct vm_area_struct *vma);
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+int validate_mm(struct mm_struct *mm);
+/* mm/mmap.c.  Context: mmap_lock held for write; may sleep. */
+unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
+                      unsigned long prot, unsigned long flags, unsigned long pgoff);
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+int do_mprotect(struct mm_struct *mm, unsigned long start, size_t len,
+                unsigned long prot);
+unsigned long do_brk(struct mm_struct *mm, unsigned long brk);
+/* Context: mmap_lock not held; they take it. */
+int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm);
+void exit_mmap(struct mm_struct *mm);
+/* Provided by the page-table chapters.  mmap_lock held for write. */
+void unmap_region(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+void change_protection(struct vm_area_struct *vma, unsigned long start,
+                       unsigned long end, pgprot_t newprot);
+int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma);
 /* Page faults and page-table operations on user ranges (mm/memory.c). */
 typedef unsigned int vm_fault_t;
 #define VM_FAULT_OOM            0x0001

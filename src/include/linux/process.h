@@ -9,10 +9,10 @@
 #define EXIT_INIT_MAX  111              /* (16 + 111) * 2 + 1 = 255 */
 #define STACK_TOP   TASK_SIZE_MAX
 #define STACK_SIZE  (8UL << 20)
-#define MMAP_BASE   (STACK_TOP - STACK_SIZE - (128UL << 20))
 void preallocate_kernel_pgds(void);
 extern spinlock_t tasklist_lock;
 extern struct task_struct *child_reaper;
+extern int nr_user_mms;
 void __noreturn do_exit(int wait_status);
 struct mm_struct *mm_alloc(void);
 void mmput(struct mm_struct *mm);

@@ -18,9 +18,9 @@ static inline bool access_ok(const void __user *ptr, unsigned long size)
         return size <= TASK_SIZE_MAX && a <= TASK_SIZE_MAX - size;
 }
 #define get_user(x, ptr) ({                                              \
-        __typeof__(*(ptr)) __gu_val;                                     \
+        __typeof__(((void)0, *(ptr))) __gu_val;                          \
         int __gu_err = copy_from_user(&__gu_val, (ptr), sizeof(__gu_val)) ? -EFAULT : 0; \
-        (x) = __gu_err ? (__typeof__(*(ptr)))0 : __gu_val;               \
+        (x) = __gu_err ? (__typeof__(__gu_val))0 : __gu_val;             \
         __gu_err; })
 #define put_user(x, ptr) ({                                              \
         __typeof__(*(ptr)) __pu_val = (x);                               \
