@@ -15,7 +15,8 @@ BOOK_NW := \
 	book/locking.nw \
 	book/rcu.nw \
 	book/user.nw \
-	book/vm.nw
+	book/vm.nw \
+	book/tty.nw
 
 # Chapter 1: How to read and run this book
 TANGLED += \
@@ -182,3 +183,20 @@ TANGLED += \
 	src/include/asm/syscall_list.h
 TANGLED += \
 	src/include/linux/uaccess.h
+
+# Chapter: The console as a terminal
+TANGLED += \
+	src/include/asm/io_apic.h \
+	src/arch/io_apic.c \
+	src/include/linux/tty.h \
+	src/kernel/tty/n_tty.c \
+	src/include/linux/uio.h \
+	src/include/asm/termbits.h \
+	src/kernel/tty/tty_io.c \
+	src/kernel/tty/tty_tests.c \
+	tests/lit/tty/lines.test \
+	tests/lit/tty/edit.test \
+	tests/lit/tty/eof.test \
+	tests/lit/tty/overflow.test \
+	tests/lit/tty/syscalls.test \
+	tests/lit/tty/irq-mutex.test

@@ -38,3 +38,28 @@ void serial_write(const char *s, size_t n)
                 serial_putb(s[i]);
         }
 }
+#include <linux/tty.h>
+
+#define UART_RX       0       /* receive buffer register (DLAB = 0), read */
+#define UART_IER_RDI  0x01    /* interrupt while received data is waiting */
+#define UART_MCR_OUT2 0x08    /* on a PC, connects the interrupt line */
+#define UART_LSR_DR   0x01    /* a received byte is waiting */
+
+void serial_rx_enable(void)
+{
+        outb(0x03 | UART_MCR_OUT2, COM1 + UART_MCR);
+        outb(UART_IER_RDI, COM1 + UART_IER);
+}
+void serial_interrupt(void)
+{
+        u8 burst[64];
+        size_t n;
+
+        do {
+                n = 0;
+                while (n < sizeof(burst) && (inb(COM1 + UART_LSR) & UART_LSR_DR))
+                        burst[n++] = inb(COM1 + UART_RX);
+                if (n)
+                        tty_receive(burst, n);
+        } while (n == sizeof(burst));
+}
