@@ -38,6 +38,7 @@ void serial_write(const char *s, size_t n)
                 serial_putb(s[i]);
         }
 }
+#include <linux/kernel.h>
 #include <linux/tty.h>
 
 #define UART_RX       0       /* receive buffer register (DLAB = 0), read */
@@ -50,16 +51,24 @@ void serial_rx_enable(void)
         outb(0x03 | UART_MCR_OUT2, COM1 + UART_MCR);
         outb(UART_IER_RDI, COM1 + UART_IER);
 }
+
+void serial_rx_disable(void)
+{
+        outb(0, COM1 + UART_IER);
+}
 void serial_interrupt(void)
 {
         u8 burst[64];
-        size_t n;
 
-        do {
-                n = 0;
-                while (n < sizeof(burst) && (inb(COM1 + UART_LSR) & UART_LSR_DR))
+        while (inb(COM1 + UART_LSR) & UART_LSR_DR) {
+                size_t room = min(tty_receive_room(), sizeof(burst)), n = 0;
+                if (!room) {
+                        if (tty_throttle())
+                                return;
+                        continue;               /* a reader made room meanwhile */
+                }
+                while (n < room && (inb(COM1 + UART_LSR) & UART_LSR_DR))
                         burst[n++] = inb(COM1 + UART_RX);
-                if (n)
-                        tty_receive(burst, n);
-        } while (n == sizeof(burst));
+                tty_receive(burst, n);
+        }
 }

@@ -17,10 +17,13 @@ typedef long ssize_t;
 void tty_init(void);
 void tty_open(void);
 void tty_receive(const u8 *cp, size_t n);
+size_t tty_receive_room(void);
+bool tty_throttle(void);
 ssize_t tty_read(char *kbuf, size_t n);
 ssize_t tty_write(const char *kbuf, size_t n);
 unsigned long tty_dropped(void);
 void serial_rx_enable(void);
+void serial_rx_disable(void);
 void serial_interrupt(void);
 void console_write(const char *s, size_t n);
 

@@ -20,6 +20,7 @@ static struct n_tty {
         unsigned int read_head;         /* end of the line being edited */
         unsigned long dropped;          /* bytes dropped: the buffer was full */
         bool opened;                    /* the receive interrupt is enabled */
+        bool throttled;                 /* ... but turned off until a read */
         char buf[N_TTY_BUF_SIZE];
         struct wait_queue_head read_wait;       /* readers: canon_head moved */
 } tty = {
@@ -135,6 +136,39 @@ void tty_receive(const u8 *cp, size_t n)
         if (completed)
                 wake_up(&tty.read_wait);
 }
+static size_t receive_room_locked(void)
+{
+        if (tty.canon_head == tty.read_tail)
+                return SIZE_MAX;                /* only the line being typed: it drops */
+        return tty_room() > 1 ? tty_room() - 1 : 0;
+}
+
+size_t tty_receive_room(void)
+{
+        unsigned long flags;
+        size_t room;
+
+        spin_lock_irqsave(&tty.lock, flags);
+        room = receive_room_locked();
+        spin_unlock_irqrestore(&tty.lock, flags);
+        return room;
+}
+
+/* Context: the interrupt handler.  Returns whether input is now throttled. */
+bool tty_throttle(void)
+{
+        unsigned long flags;
+        bool throttle;
+
+        spin_lock_irqsave(&tty.lock, flags);
+        throttle = receive_room_locked() == 0;
+        if (throttle) {
+                tty.throttled = true;
+                serial_rx_disable();
+        }
+        spin_unlock_irqrestore(&tty.lock, flags);
+        return throttle;
+}
 /* Context: task, may sleep; no locks held.  Returns bytes read, 0 at end of file. */
 ssize_t tty_read(char *kbuf, size_t n)
 {
@@ -163,6 +197,10 @@ ssize_t tty_read(char *kbuf, size_t n)
         if (copied == n && kbuf[n - 1] != '\n' && tty.read_tail != tty.canon_head &&
             *tty_slot(tty.read_tail) == TTY_EOF)
                 tty.read_tail++;
+        if (tty.throttled) {
+                tty.throttled = false;
+                serial_rx_enable();
+        }
         spin_unlock_irqrestore(&tty.lock, flags);
         return (ssize_t)copied;
 }
