@@ -17,7 +17,8 @@ BOOK_NW := \
 	book/user.nw \
 	book/vm.nw \
 	book/fault.nw \
-	book/process.nw
+	book/process.nw \
+	book/tty.nw
 
 # Chapter 1: How to read and run this book
 TANGLED += \
@@ -220,3 +221,20 @@ TANGLED += \
 	src/kernel/exec.c \
 	src/kernel/init.c \
 	src/kernel/sys.c
+
+# Chapter 12: The console as a terminal
+TANGLED += \
+	src/include/asm/io_apic.h \
+	src/arch/io_apic.c \
+	src/include/linux/tty.h \
+	src/kernel/tty/n_tty.c \
+	src/include/linux/uio.h \
+	src/include/asm/termbits.h \
+	src/kernel/tty/tty_io.c \
+	src/kernel/tty/tty_tests.c \
+	tests/lit/tty/lines.test \
+	tests/lit/tty/edit.test \
+	tests/lit/tty/eof.test \
+	tests/lit/tty/overflow.test \
+	tests/lit/tty/syscalls.test \
+	tests/lit/tty/irq-mutex.test

@@ -2,6 +2,7 @@
 # Tangled from book/intro.nw (chapter "How to read and run this book"). Do not edit: edit the book and run make tangle.
 """Boot the book's kernel in QEMU, print its serial console, judge its exit."""
 import argparse
+import codecs
 import collections
 import os
 import select
@@ -9,6 +10,7 @@ import subprocess
 import sys
 import time
 
+INIT_EXIT_BASE = 16   # kernel codes 16 and up carry init's exit status
 OUTCOMES = {
     0: "reset",   # no isa-debug-exit write: triple fault, or QEMU quit
     3: "pass",    # kernel code 1: clean power-off, the test passed
@@ -21,7 +23,10 @@ def outcome(status):
     if status in OUTCOMES:
         return OUTCOMES[status]
     if status > 1 and status & 1:
-        return "exit:%d" % ((status - 1) // 2)
+        code = (status - 1) // 2
+        if code >= INIT_EXIT_BASE:
+            return "init:%d" % (code - INIT_EXIT_BASE)
+        return "exit:%d" % code
     return "qemu-error:%d" % status
 def parse_args(argv):
     ap = argparse.ArgumentParser(description=__doc__)
@@ -31,7 +36,9 @@ def parse_args(argv):
     ap.add_argument("--timeout", type=float, default=60.0,
                     help="seconds before the boot counts as hung")
     ap.add_argument("--expect", default="pass",
-                    help="pass, fail, panic, reset or exit:N")
+                    help="pass, fail, panic, reset, init:N or exit:N")
+    ap.add_argument("--input", help="bytes typed on the console; Python escapes")
+    ap.add_argument("--input-file", help="a file whose bytes are typed on the console")
     ap.add_argument("--initrd", help="cpio archive given as Multiboot module")
     ap.add_argument("--kvm", action="store_true",
                     default=os.environ.get("KVM") == "1")
@@ -51,12 +58,23 @@ def qemu_command(args):
     return cmd
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    qemu = subprocess.Popen(qemu_command(args), stdin=subprocess.DEVNULL,
+    qemu = subprocess.Popen(qemu_command(args), stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE)
+    typed = console_input(args)
     tail = collections.deque(maxlen=20)
     deadline = time.monotonic() + args.timeout
     timed_out = False
     partial = b""
+    seen_line = False
+    def type_input():
+        try:
+            if typed:
+                qemu.stdin.write(typed)
+            qemu.stdin.close()
+        except BrokenPipeError:     # QEMU already gone: its status says why
+            pass
+    if not typed:
+        type_input()
     while True:
         left = deadline - time.monotonic()
         if left <= 0:
@@ -74,6 +92,9 @@ def main(argv=None):
         partial += data
         *lines, partial = partial.split(b"\n")
         tail.extend(l.decode("utf-8", "replace").rstrip("\r") for l in lines)
+        if lines and not seen_line:
+            seen_line = True
+            type_input()
     if partial:
         tail.append(partial.decode("utf-8", "replace"))
     status = qemu.wait()
@@ -89,6 +110,14 @@ def main(argv=None):
                          % (args.expect, got, status))
         return 1
     return 0
+def console_input(args):
+    data = b""
+    if args.input is not None:
+        data += codecs.decode(args.input, "unicode_escape").encode("latin-1")
+    if args.input_file:
+        with open(args.input_file, "rb") as f:
+            data += f.read()
+    return data
 
 if __name__ == "__main__":
     sys.exit(main())

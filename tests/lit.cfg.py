@@ -16,6 +16,8 @@ if not os.path.exists(kernel):
 runner = os.path.join(config.test_source_root, "boot-kernel.py")
 config.substitutions.append(
     ("%boot", "%s %s --kernel %s" % (sys.executable, runner, kernel)))
+config.substitutions.append(
+    ("%initrd", os.path.join(root, "build", "initramfs.cpio")))
 config.environment["PATH"] = os.pathsep.join(
     ["/usr/lib/llvm-14/bin", os.environ.get("PATH", "")])
 for var in ("KVM",):

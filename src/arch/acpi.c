@@ -1,6 +1,7 @@
 /* Tangled from book/smp.nw (chapter "CPUs"). Do not edit: edit the book and run make tangle. */
 #include <asm/acpi.h>
 #include <asm/io.h>
+#include <asm/io_apic.h>
 #include <asm/page.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -95,6 +96,15 @@ void acpi_boot_init(void)
                                         p[3], NR_CPUS);
                 } else if (p[0] == ACPI_MADT_TYPE_LOCAL_APIC_OVERRIDE && p[1] >= 12) {
                         lapic_phys = *(const u64 *)(p + 4);
+                }
+                if (p[0] == ACPI_MADT_TYPE_IO_APIC && (size_t)p[1] >= sizeof(struct acpi_madt_io_apic)) {
+                        const struct acpi_madt_io_apic *io = (const void *)p;
+                        mp_register_ioapic(io->id, io->address, io->global_irq_base);
+                } else if (p[0] == ACPI_MADT_TYPE_INTERRUPT_OVERRIDE &&
+                           (size_t)p[1] >= sizeof(struct acpi_madt_interrupt_override)) {
+                        const struct acpi_madt_interrupt_override *o = (const void *)p;
+                        if (o->bus == 0)
+                                mp_override_legacy_irq(o->source_irq, o->global_irq, o->inti_flags);
                 }
                 p += p[1];
         }

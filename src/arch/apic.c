@@ -3,12 +3,14 @@
 #include <asm/apic.h>
 #include <asm/desc.h>
 #include <asm/io.h>
+#include <asm/io_apic.h>
 #include <asm/ptrace.h>
 #include <asm/tsc.h>
 #include <linux/kernel.h>
 #include <linux/preempt.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
+#include <linux/tty.h>
 
 #define APIC_ID        0x020
 #define APIC_TPR       0x080
@@ -150,6 +152,8 @@ void do_IRQ(struct pt_regs *regs, unsigned long vector)
                 rcu_ready = rcu_sched_clock_irq(cpu, user_mode(regs));
         } else if (vector == CALL_FUNCTION_VECTOR) {
                 generic_smp_call_function_interrupt();
+        } else if (vector == COM1_VECTOR) {
+                serial_interrupt();
         }
         apic_eoi();
         raw_cpu_add(__preempt_count, -HARDIRQ_OFFSET);

@@ -44,7 +44,7 @@
         .irp v, 8,10,11,12,13,14,17,21,29,30
         idtentry \v, 1
         .endr
-        .irp v, 0xec, 0xfb, 0xfd, 0xff
+        .irp v, 0x34, 0xec, 0xfb, 0xfd, 0xff
         idtentry \v, 0, do_IRQ, asm_irq_
         .endr
         .section .rodata

@@ -38,3 +38,37 @@ void serial_write(const char *s, size_t n)
                 serial_putb(s[i]);
         }
 }
+#include <linux/kernel.h>
+#include <linux/tty.h>
+
+#define UART_RX       0       /* receive buffer register (DLAB = 0), read */
+#define UART_IER_RDI  0x01    /* interrupt while received data is waiting */
+#define UART_MCR_OUT2 0x08    /* on a PC, connects the interrupt line */
+#define UART_LSR_DR   0x01    /* a received byte is waiting */
+
+void serial_rx_enable(void)
+{
+        outb(0x03 | UART_MCR_OUT2, COM1 + UART_MCR);
+        outb(UART_IER_RDI, COM1 + UART_IER);
+}
+
+void serial_rx_disable(void)
+{
+        outb(0, COM1 + UART_IER);
+}
+void serial_interrupt(void)
+{
+        u8 burst[64];
+
+        while (inb(COM1 + UART_LSR) & UART_LSR_DR) {
+                size_t room = min(tty_receive_room(), sizeof(burst)), n = 0;
+                if (!room) {
+                        if (tty_throttle())
+                                return;
+                        continue;               /* a reader made room meanwhile */
+                }
+                while (n < room && (inb(COM1 + UART_LSR) & UART_LSR_DR))
+                        burst[n++] = inb(COM1 + UART_RX);
+                tty_receive(burst, n);
+        }
+}

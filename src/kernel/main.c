@@ -12,6 +12,7 @@
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/tty.h>
 
 static const char linux_banner[] =
         "Book kernel version 0.1 (x86_64, " __VERSION__ ")\n";
@@ -35,6 +36,7 @@ void __noreturn kmain(unsigned long magic, unsigned long mbi_pa)
         smp_call_init();
         sched_init();
         apic_init_bsp();
+        tty_init();
         smp_init();
         sched_ready = true;
         ktest_start();

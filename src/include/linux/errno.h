@@ -13,6 +13,7 @@
 #define EBUSY    16
 #define EEXIST   17
 #define EINVAL   22
+#define ENOTTY   25
 #define ERANGE   34
 #define ENOSYS   38
 #define EOVERFLOW 75
@@ -22,6 +23,5 @@
 #define ENOEXEC      8
 #define ECHILD       10
 #define EAGAIN       11
-#define ENOTTY       25
 #define ENAMETOOLONG 36
 #endif
