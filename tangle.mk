@@ -15,7 +15,8 @@ BOOK_NW := \
 	book/locking.nw \
 	book/rcu.nw \
 	book/user.nw \
-	book/vm.nw
+	book/vm.nw \
+	book/userland.nw
 
 # Chapter 1: How to read and run this book
 TANGLED += \
@@ -182,3 +183,9 @@ TANGLED += \
 	src/include/asm/syscall_list.h
 TANGLED += \
 	src/include/linux/uaccess.h
+
+# Chapter: User programs and the shell
+TANGLED += \
+	src/user/ulib.h \
+	src/user/sh.c \
+	src/user/hello.c
