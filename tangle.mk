@@ -188,4 +188,6 @@ TANGLED += \
 TANGLED += \
 	src/user/ulib.h \
 	src/user/sh.c \
-	src/user/hello.c
+	src/user/hello.c \
+	src/user/t_fork.c \
+	src/user/t_cow.c

@@ -11,6 +11,8 @@ struct demo {
 
 static const struct demo demos[] = {
         { "hello", "print a greeting with musl's printf, and its arguments" },
+        { "t_fork", "test fork, exit and wait4: pids, statuses, ECHILD, WNOHANG" },
+        { "t_cow", "test copy-on-write after fork: each side sees its own data" },
 };
 static const char *const signal_names[] = {
         "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
