@@ -190,4 +190,5 @@ TANGLED += \
 	src/user/sh.c \
 	src/user/hello.c \
 	src/user/t_fork.c \
-	src/user/t_cow.c
+	src/user/t_cow.c \
+	src/user/t_mmap.c
