@@ -191,4 +191,5 @@ TANGLED += \
 	src/user/hello.c \
 	src/user/t_fork.c \
 	src/user/t_cow.c \
-	src/user/t_mmap.c
+	src/user/t_mmap.c \
+	src/user/t_brk.c

@@ -14,6 +14,7 @@ static const struct demo demos[] = {
         { "t_fork", "test fork, exit and wait4: pids, statuses, ECHILD, WNOHANG" },
         { "t_cow", "test copy-on-write after fork: each side sees its own data" },
         { "t_mmap", "test mmap, munmap and mprotect edge cases" },
+        { "t_brk", "test brk: grow, write, shrink, grow again zeroed" },
 };
 static const char *const signal_names[] = {
         "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
