@@ -192,4 +192,5 @@ TANGLED += \
 	src/user/t_fork.c \
 	src/user/t_cow.c \
 	src/user/t_mmap.c \
-	src/user/t_brk.c
+	src/user/t_brk.c \
+	src/user/t_efault.c

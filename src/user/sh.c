@@ -15,6 +15,7 @@ static const struct demo demos[] = {
         { "t_cow", "test copy-on-write after fork: each side sees its own data" },
         { "t_mmap", "test mmap, munmap and mprotect edge cases" },
         { "t_brk", "test brk: grow, write, shrink, grow again zeroed" },
+        { "t_efault", "test that bad pointers give EFAULT from every system call" },
 };
 static const char *const signal_names[] = {
         "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
