@@ -193,4 +193,5 @@ TANGLED += \
 	src/user/t_cow.c \
 	src/user/t_mmap.c \
 	src/user/t_brk.c \
-	src/user/t_efault.c
+	src/user/t_efault.c \
+	src/user/t_exec.c

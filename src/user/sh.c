@@ -16,6 +16,7 @@ static const struct demo demos[] = {
         { "t_mmap", "test mmap, munmap and mprotect edge cases" },
         { "t_brk", "test brk: grow, write, shrink, grow again zeroed" },
         { "t_efault", "test that bad pointers give EFAULT from every system call" },
+        { "t_exec", "test execve: argv, envp, auxv; what survives an exec" },
 };
 static const char *const signal_names[] = {
         "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
