@@ -194,4 +194,5 @@ TANGLED += \
 	src/user/t_mmap.c \
 	src/user/t_brk.c \
 	src/user/t_efault.c \
-	src/user/t_exec.c
+	src/user/t_exec.c \
+	src/user/t_segv.c

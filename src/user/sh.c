@@ -17,6 +17,7 @@ static const struct demo demos[] = {
         { "t_brk", "test brk: grow, write, shrink, grow again zeroed" },
         { "t_efault", "test that bad pointers give EFAULT from every system call" },
         { "t_exec", "test execve: argv, envp, auxv; what survives an exec" },
+        { "t_segv", "test that bad accesses kill a child with SIGSEGV" },
 };
 static const char *const signal_names[] = {
         "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
