@@ -195,4 +195,7 @@ TANGLED += \
 	src/user/t_brk.c \
 	src/user/t_efault.c \
 	src/user/t_exec.c \
-	src/user/t_segv.c
+	src/user/t_segv.c \
+	src/user/bench_syscall.c \
+	src/user/bench_fork.c \
+	src/user/bench_fault.c

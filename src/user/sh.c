@@ -18,6 +18,9 @@ static const struct demo demos[] = {
         { "t_efault", "test that bad pointers give EFAULT from every system call" },
         { "t_exec", "test execve: argv, envp, auxv; what survives an exec" },
         { "t_segv", "test that bad accesses kill a child with SIGSEGV" },
+        { "bench_syscall", "cycles per system call (getpid, and a missing one) [count]" },
+        { "bench_fork", "cycles per fork + exit + wait4, small and with 4 MiB touched [count]" },
+        { "bench_fault", "cycles per first touch of a fresh anonymous page [pages]" },
 };
 static const char *const signal_names[] = {
         "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
