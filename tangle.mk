@@ -198,4 +198,5 @@ TANGLED += \
 	src/user/t_segv.c \
 	src/user/bench_syscall.c \
 	src/user/bench_fork.c \
-	src/user/bench_fault.c
+	src/user/bench_fault.c \
+	src/user/t_thread.c

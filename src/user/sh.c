@@ -21,6 +21,7 @@ static const struct demo demos[] = {
         { "bench_syscall", "cycles per system call (getpid, and a missing one) [count]" },
         { "bench_fork", "cycles per fork + exit + wait4, small and with 4 MiB touched [count]" },
         { "bench_fault", "cycles per first touch of a fresh anonymous page [pages]" },
+        { "t_thread", "test threads: pthread_create/join, a mutex, thread-locals" },
 };
 static const char *const signal_names[] = {
         "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
