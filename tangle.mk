@@ -199,4 +199,5 @@ TANGLED += \
 	src/user/bench_syscall.c \
 	src/user/bench_fork.c \
 	src/user/bench_fault.c \
-	src/user/t_thread.c
+	src/user/t_thread.c \
+	src/user/t_signal.c

@@ -22,6 +22,7 @@ static const struct demo demos[] = {
         { "bench_fork", "cycles per fork + exit + wait4, small and with 4 MiB touched [count]" },
         { "bench_fault", "cycles per first touch of a fresh anonymous page [pages]" },
         { "t_thread", "test threads: pthread_create/join, a mutex, thread-locals" },
+        { "t_signal", "test signal handlers: siginfo, ucontext, sigaltstack, masks" },
 };
 static const char *const signal_names[] = {
         "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
