@@ -200,4 +200,16 @@ TANGLED += \
 	src/user/bench_fork.c \
 	src/user/bench_fault.c \
 	src/user/t_thread.c \
-	src/user/t_signal.c
+	src/user/t_signal.c \
+	tests/lit/user/hello.test \
+	tests/lit/user/t_fork.test \
+	tests/lit/user/t_cow.test \
+	tests/lit/user/t_mmap.test \
+	tests/lit/user/t_brk.test \
+	tests/lit/user/t_efault.test \
+	tests/lit/user/t_exec.test \
+	tests/lit/user/t_segv.test \
+	tests/lit/user/shell.test \
+	tests/lit/user/bench.test \
+	tests/lit/user/t_thread.test \
+	tests/lit/user/t_signal.test
