@@ -1,8 +1,9 @@
 # The book's one entry point.  See README.md and Chapter 1 of the book.
 #
-#   make            tangle and build the kernel (build/kernel.elf)
+#   make            tangle, build the kernel (build/kernel.elf) and the initramfs
 #   make tangle     rewrite src/ and tests/ from book/*.nw
 #   make kernel     build build/kernel.elf only
+#   make initramfs  build the user programs and build/initramfs.cpio
 #   make book       weave build/book.pdf
 #   make doc        doxygen HTML of src/ in build/doc/ (fails on warnings)
 #   make boot       boot the kernel in QEMU on this terminal (Ctrl-A X quits)
@@ -159,11 +160,43 @@ $(O)/kernel.elf: $(KERNEL_OBJS) $(O)/kallsyms1.o $(O)/kernel.pass1.elf
 
 # build/kernel.elf is the image of the compiler named last.
 .PHONY: all kernel
-all: tangle kernel
+all: tangle kernel initramfs
 kernel: $(O)/kernel.elf
 	@cmp -s $< $(B)/kernel.elf || cp $< $(B)/kernel.elf
 	@echo "kernel: $(B)/kernel.elf, $(notdir $(CC)), $$(stat -c %s $<) bytes, $$(size -A $< | awk '$$1==".text" {print $$2}') bytes of text"
 .DEFAULT_GOAL := all
+
+# ---------------------------------------------------------------- user programs
+# Chapter "User programs and the shell".  Every tangled src/user/NAME.c is a
+# static musl program build/user/NAME (always musl-gcc, whatever CC is).  All
+# of them go into build/initramfs.cpio as /bin/NAME, and the shell is /init.
+# The archive is reproducible: fixed file order, owner root, mtime 0.
+MUSLCC      := musl-gcc
+USER_CFLAGS := -static -O2 -Wall -Wextra -Werror -D_GNU_SOURCE -I$(T)/src/user
+USER_PROGS  := $(sort $(patsubst src/user/%.c,%,$(filter src/user/%.c,$(TANGLED))))
+USER_HDRS   := $(addprefix $(T)/,$(filter src/user/%.h,$(TANGLED)))
+USER_BINS   := $(addprefix $(B)/user/,$(USER_PROGS))
+INITRAMFS   := $(B)/initramfs.cpio
+
+$(B)/user/%: $(T)/src/user/%.c $(USER_HDRS) Makefile
+	@mkdir -p $(@D)
+	@echo "  MUSLCC  $*"
+	@$(MUSLCC) $(USER_CFLAGS) $< -o $@
+
+$(INITRAMFS): $(USER_BINS) Makefile
+	@echo "  CPIO    $@"
+	@rm -rf $(B)/initramfs && mkdir -p $(B)/initramfs/bin
+	@cp $(USER_BINS) $(B)/initramfs/bin/
+	@cp $(B)/user/sh $(B)/initramfs/init
+	@chmod 0755 $(B)/initramfs $(B)/initramfs/bin $(B)/initramfs/init $(B)/initramfs/bin/*
+	@find $(B)/initramfs -depth -exec touch -h -d @0 {} +
+	@cd $(B)/initramfs && printf '%s\n' bin init $(addprefix bin/,$(USER_PROGS)) \
+	  | cpio -o -H newc --reproducible -R 0:0 --quiet > $(abspath $@).tmp
+	@mv $@.tmp $@
+
+.PHONY: initramfs
+initramfs: $(INITRAMFS)
+	@echo "initramfs: $(INITRAMFS), $(words $(USER_PROGS)) programs, $$(stat -c %s $(INITRAMFS)) bytes"
 
 # ---------------------------------------------------------------- boot, gdb
 SMP    ?= 1
@@ -173,7 +206,7 @@ GDBPORT ?= $(shell expr $$(id -u) % 5000 + 25000)
 ACCEL := $(if $(filter 1,$(KVM)),-accel kvm,-accel tcg)
 QEMU_ARGS = -machine pc $(ACCEL) -cpu max -smp $(SMP) -m $(MEM) -no-reboot \
 	-display none -device isa-debug-exit,iobase=0xf4,iosize=4 \
-	-kernel $(B)/kernel.elf -append '$(APPEND)'
+	-kernel $(B)/kernel.elf -initrd $(INITRAMFS) -append '$(APPEND)'
 
 .PHONY: boot gdb
 boot: deps all
@@ -240,7 +273,7 @@ unit: $(addprefix $(O)/unit/,$(UNIT_TESTS))
 LIT_JOBS ?= $(shell nproc)
 # Run with a clean slate of results; the summary line counts unit test
 # cases and lit tests together.
-check: deps tangle kernel unit
+check: deps tangle kernel initramfs unit
 	@mkdir -p $(B)/check; rm -f $(B)/check/*.log; fail=0; \
 	for t in $(UNIT_TESTS); do \
 	  echo "=== unit: $$t"; \

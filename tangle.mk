@@ -18,7 +18,8 @@ BOOK_NW := \
 	book/vm.nw \
 	book/fault.nw \
 	book/process.nw \
-	book/tty.nw
+	book/tty.nw \
+	book/userland.nw
 
 # Chapter 1: How to read and run this book
 TANGLED += \
@@ -238,3 +239,33 @@ TANGLED += \
 	tests/lit/tty/overflow.test \
 	tests/lit/tty/syscalls.test \
 	tests/lit/tty/irq-mutex.test
+
+# Chapter 13: User programs and the shell
+TANGLED += \
+	src/user/ulib.h \
+	src/user/sh.c \
+	src/user/hello.c \
+	src/user/t_fork.c \
+	src/user/t_cow.c \
+	src/user/t_mmap.c \
+	src/user/t_brk.c \
+	src/user/t_efault.c \
+	src/user/t_exec.c \
+	src/user/t_segv.c \
+	src/user/bench_syscall.c \
+	src/user/bench_fork.c \
+	src/user/bench_fault.c \
+	src/user/t_thread.c \
+	src/user/t_signal.c \
+	tests/lit/user/hello.test \
+	tests/lit/user/t_fork.test \
+	tests/lit/user/t_cow.test \
+	tests/lit/user/t_mmap.test \
+	tests/lit/user/t_brk.test \
+	tests/lit/user/t_efault.test \
+	tests/lit/user/t_exec.test \
+	tests/lit/user/t_segv.test \
+	tests/lit/user/shell.test \
+	tests/lit/user/bench.test \
+	tests/lit/user/t_thread.test \
+	tests/lit/user/t_signal.test

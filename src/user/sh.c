@@ -1,0 +1,154 @@
+/* Tangled from book/userland.nw (chapter "User programs and the shell"). Do not edit: edit the book and run make tangle. */
+#include "ulib.h"
+#include <stdlib.h>
+#include <sys/reboot.h>
+#include <sys/utsname.h>
+
+struct demo {
+        const char *name;       /* runs /bin/name */
+        const char *what;       /* one line for help */
+};
+
+static const struct demo demos[] = {
+        { "hello", "print a greeting with musl's printf, and its arguments" },
+        { "t_fork", "test fork, exit and wait4: pids, statuses, ECHILD, WNOHANG" },
+        { "t_cow", "test copy-on-write after fork: each side sees its own data" },
+        { "t_mmap", "test mmap, munmap and mprotect edge cases" },
+        { "t_brk", "test brk: grow, write, shrink, grow again zeroed" },
+        { "t_efault", "test that bad pointers give EFAULT from every system call" },
+        { "t_exec", "test execve: argv, envp, auxv; what survives an exec" },
+        { "t_segv", "test that bad accesses kill a child with SIGSEGV" },
+        { "bench_syscall", "cycles per system call (getpid, and a missing one) [count]" },
+        { "bench_fork", "cycles per fork + exit + wait4, small and with 4 MiB touched [count]" },
+        { "bench_fault", "cycles per first touch of a fresh anonymous page [pages]" },
+        { "t_thread", "test threads: pthread_create/join, a mutex, thread-locals" },
+        { "t_signal", "test signal handlers: siginfo, ucontext, sigaltstack, masks" },
+};
+static const char *const signal_names[] = {
+        "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
+        "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2",
+        "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT",
+        "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU",
+        "SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR",
+        "SIGSYS",
+};
+#define NR_SIGNAL_NAMES (int)(sizeof(signal_names) / sizeof(signal_names[0]))
+static char input[1024];        /* bytes read but not yet used */
+static size_t input_len;
+static bool input_ended;
+
+static char *read_line(void)
+{
+        static char line[sizeof(input) + 1];
+
+        for (;;) {
+                char *nl = memchr(input, '\n', input_len);
+                if (nl || input_ended || input_len == sizeof(input)) {
+                        size_t n = nl ? (size_t)(nl - input) : input_len;
+                        size_t used = nl ? n + 1 : n;
+                        if (!nl && n == 0)
+                                return NULL;
+                        memcpy(line, input, n);
+                        line[n] = '\0';
+                        memmove(input, input + used, input_len - used);
+                        input_len -= used;
+                        return line;
+                }
+                ssize_t got = read(0, input + input_len, sizeof(input) - input_len);
+                if (got < 0 && errno == EINTR)
+                        continue;
+                if (got < 0)
+                        say("sh: read: %s\n", strerror(errno));
+                if (got <= 0)
+                        input_ended = true;
+                else
+                        input_len += got;
+        }
+}
+#define MAX_WORDS 32
+
+static int split_words(char *line, char *words[MAX_WORDS + 1])
+{
+        int n = 0;
+
+        for (char *w = strtok(line, " \t\r"); w && n < MAX_WORDS; w = strtok(NULL, " \t\r"))
+                words[n++] = w;
+        words[n] = NULL;
+        return n;
+}
+static void help(void)
+{
+        say("Programs (run one by typing its name and arguments):\n");
+        for (size_t i = 0; i < sizeof(demos) / sizeof(demos[0]); i++)
+                say("  %-14s %s\n", demos[i].name, demos[i].what);
+        say("Builtins:\n");
+        say("  %-14s %s\n", "help", "this list");
+        say("  %-14s %s\n", "exit [N]", "end the shell with status N (as init: power off)");
+        say("  %-14s %s\n", "poweroff", "power the machine off now");
+}
+
+static bool builtin(int argc, char **argv)
+{
+        if (strcmp(argv[0], "help") == 0) {
+                help();
+        } else if (strcmp(argv[0], "exit") == 0) {
+                exit(argc > 1 ? atoi(argv[1]) : 0);
+        } else if (strcmp(argv[0], "poweroff") == 0) {
+                reboot(RB_POWER_OFF);
+                say("sh: poweroff: %s\n", strerror(errno));
+        } else {
+                return false;
+        }
+        return true;
+}
+static void run(char **argv, char **envp)
+{
+        char path[256];
+        pid_t pid;
+
+        snprintf(path, sizeof(path), "%s%s", strchr(argv[0], '/') ? "" : "/bin/", argv[0]);
+        pid = fork();
+        if (pid < 0) {
+                say("sh: fork: %s\n", strerror(errno));
+                return;
+        }
+        if (pid == 0) {
+                execve(path, argv, envp);
+                if (errno == ENOENT)
+                        say("sh: %s: unknown command (type help for a list)\n", argv[0]);
+                else
+                        say("sh: %s: %s\n", path, strerror(errno));
+                _exit(127);
+        }
+        int status = wait_child(pid);
+        if (status == -1)
+                say("sh: wait4: %s\n", strerror(errno));
+        else if (WIFEXITED(status))
+                say("[exit status %d]\n", WEXITSTATUS(status));
+        else if (WIFSIGNALED(status))
+                say("[killed by signal %d (%s)]\n", WTERMSIG(status),
+                    WTERMSIG(status) < NR_SIGNAL_NAMES ? signal_names[WTERMSIG(status)] : "?");
+}
+int main(int argc, char **argv, char **envp)
+{
+        struct utsname u;
+        char *words[MAX_WORDS + 1];
+        char *line;
+
+        (void)argc, (void)argv;
+        if (uname(&u) == 0)
+                say("\nsh: a small shell on %s %s (%s)\n", u.sysname, u.release, u.machine);
+        say("Type help for the list of programs.\n");
+        for (;;) {
+                say("$ ");
+                if (!(line = read_line()))
+                        break;
+                int n = split_words(line, words);
+                if (n > 0 && !builtin(n, words))
+                        run(words, envp);
+                while (wait4(-1, NULL, WNOHANG, NULL) > 0)
+                        ;
+        }
+        say("\n");
+        return 0;
+}
