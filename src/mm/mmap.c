@@ -119,7 +119,6 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long le
         case MAP_PRIVATE:
                 break;
         case MAP_SHARED:
-        case MAP_SHARED_VALIDATE:
                 return -EOPNOTSUPP;
         default:
                 return -EINVAL;

@@ -456,7 +456,7 @@ static void test_mmap_errors(void **state)
         assert_int_equal(map(A, P, RW, MAP_ANONYMOUS), (unsigned long)-EINVAL);
         assert_int_equal(map(A, P, RW, MAP_SHARED | MAP_ANONYMOUS), (unsigned long)-EOPNOTSUPP);
         assert_int_equal(map(A, P, RW, MAP_SHARED_VALIDATE | MAP_ANONYMOUS),
-                         (unsigned long)-EOPNOTSUPP);
+                         (unsigned long)-EINVAL);
         assert_int_equal(map(A, P, RW, MAP_PRIVATE), (unsigned long)-EBADF);
         mmap_write_lock(&mm);
         assert_int_equal(do_mmap(&mm, A, P, RW, FIXED, -1UL), (unsigned long)-EOVERFLOW);
