@@ -269,3 +269,6 @@ TANGLED += \
 	tests/lit/user/bench.test \
 	tests/lit/user/t_thread.test \
 	tests/lit/user/t_signal.test
+TANGLED += \
+	src/user/t_fpu.c \
+	tests/lit/user/t_fpu.test

@@ -2,6 +2,7 @@
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <linux/process.h>
 #include <linux/string.h>
 
@@ -58,6 +59,7 @@ static int kernel_init(void *unused)
 void start_init(void)
 {
         preallocate_kernel_pgds();
+        fail_alloc_arm_cmdline();
         if (!kthread_create(kernel_init, NULL, "init", 0))
                 panic("cannot create the init task");
 }
