@@ -221,7 +221,9 @@ TANGLED += \
 	src/kernel/initramfs.c \
 	src/kernel/exec.c \
 	src/kernel/init.c \
-	src/kernel/sys.c
+	src/kernel/sys.c \
+	src/user/t_forkfail.c \
+	tests/lit/process/forkfail.test
 
 # Chapter 12: The console as a terminal
 TANGLED += \
