@@ -273,4 +273,6 @@ TANGLED += \
 	tests/lit/user/t_signal.test
 TANGLED += \
 	src/user/t_fpu.c \
+	src/arch/user_tests.c \
+	tests/lit/user/smap.test \
 	tests/lit/user/t_fpu.test
