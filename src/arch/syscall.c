@@ -54,10 +54,16 @@ static bool sysret_allowed(const struct pt_regs *regs)
                regs->ip < TASK_SIZE_MAX &&
                !(regs->flags & (X86_EFLAGS_RF | X86_EFLAGS_TF));
 }
+static unsigned long ni_reported[NR_syscalls / 64 + 1];
+
 static long sys_ni_syscall(unsigned long nr)
 {
-        pr_info("%s[%d]: system call %lu is not implemented (ENOSYS)\n",
-                current->comm, current->pid, nr);
+        unsigned long slot = nr < NR_syscalls ? nr : NR_syscalls;
+        unsigned long bit = 1UL << (slot % 64);
+
+        if (!(__atomic_fetch_or(&ni_reported[slot / 64], bit, __ATOMIC_RELAXED) & bit))
+                pr_info("%s[%d]: system call %lu is not implemented (ENOSYS; said once)\n",
+                        current->comm, current->pid, nr);
         return -ENOSYS;
 }
 void exit_to_user_mode(struct pt_regs *regs);
