@@ -270,6 +270,7 @@ TANGLED += \
 	tests/lit/user/shell.test \
 	tests/lit/user/bench.test \
 	tests/lit/user/t_thread.test \
+	tests/lit/user/linux-oracle.test \
 	tests/lit/user/t_signal.test
 TANGLED += \
 	src/user/t_fpu.c \

@@ -18,6 +18,8 @@ config.substitutions.append(
     ("%boot", "%s %s --kernel %s" % (sys.executable, runner, kernel)))
 config.substitutions.append(
     ("%initrd", os.path.join(root, "build", "initramfs.cpio")))
+config.substitutions.append(
+    ("%userbin", os.path.join(root, "build", "user")))
 config.environment["PATH"] = os.pathsep.join(
     ["/usr/lib/llvm-14/bin", os.environ.get("PATH", "")])
 for var in ("KVM",):
