@@ -65,8 +65,14 @@ static inline void cpuid(u32 leaf, u32 *a, u32 *b, u32 *c, u32 *d)
 #define X86_CR4_OSXSAVE     (1UL << 18)
 #define X86_CR4_SMEP        (1UL << 20)
 #define X86_CR4_SMAP        (1UL << 21)
-static inline void write_cr0(unsigned long v) { asm volatile("mov %0, %%cr0" : : "r"(v) : "memory"); }
-static inline void write_cr4(unsigned long v) { asm volatile("mov %0, %%cr4" : : "r"(v) : "memory"); }
+static inline void write_cr0(unsigned long v)
+{
+        asm volatile("mov %0, %%cr0" : : "r"(v) : "memory");
+}
+static inline void write_cr4(unsigned long v)
+{
+        asm volatile("mov %0, %%cr4" : : "r"(v) : "memory");
+}
 static inline void cpuid_count(u32 leaf, u32 sub, u32 *a, u32 *b, u32 *c, u32 *d)
 {
         asm volatile("cpuid" : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d) : "a"(leaf), "c"(sub));
