@@ -65,9 +65,18 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
         }
         return mm;
 }
+static unsigned int fork_cpu(void)
+{
+        static unsigned int next;
+        for (;;) {
+                unsigned int cpu = __atomic_fetch_add(&next, 1, __ATOMIC_RELAXED) % nr_cpu_ids;
+                if (cpu_online(cpu))
+                        return cpu;
+        }
+}
 static struct task_struct *copy_process(struct pt_regs *regs)
 {
-        struct task_struct *p = task_alloc(NULL, NULL, current->comm, current->cpu);
+        struct task_struct *p = task_alloc(NULL, NULL, current->comm, fork_cpu());
 
         if (!p)
                 return ERR_PTR(-ENOMEM);

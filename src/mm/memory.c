@@ -5,6 +5,7 @@
 #include <linux/mm.h>
 #include <linux/pgtable.h>
 #include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 
 static void put_user_page(struct page *page)
@@ -140,26 +141,43 @@ static void walk_pte_range(struct vm_area_struct *vma, unsigned long addr,
                 pte_unmap_unlock(start, ptl);
         }
 }
+#define GATHER_BATCH 64
+struct mmu_gather {
+        struct mm_struct *mm;
+        unsigned long start, end;
+        unsigned int nr;
+        struct page *pages[GATHER_BATCH];
+};
+static void tlb_flush_and_free(struct mmu_gather *tlb)
+{
+        if (!tlb->nr)
+                return;
+        flush_tlb_mm_range(tlb->mm, tlb->start, tlb->end);
+        for (unsigned int i = 0; i < tlb->nr; i++)
+                put_user_page(tlb->pages[i]);
+        tlb->nr = 0;
+}
 static void zap_one(struct vm_area_struct *vma, pte_t *pte, unsigned long addr,
                     void *arg)
 {
-        struct list_head *gather = arg;
+        struct mmu_gather *tlb = arg;
         pte_t entry = ptep_get_and_clear(vma->vm_mm, addr, pte);
 
-        if (pte_present(entry))
-                list_add_tail(&pte_page(entry)->lru, gather);
+        if (!pte_present(entry))
+                return;
+        if (tlb->nr == GATHER_BATCH)
+                tlb_flush_and_free(tlb);
+        tlb->pages[tlb->nr++] = pte_page(entry);
 }
 void unmap_region(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
-        LIST_HEAD(gather);
+        struct mmu_gather *tlb = kmalloc(sizeof(*tlb), GFP_KERNEL | __GFP_NOFAULT);
 
-        walk_pte_range(vma, start, end, zap_one, &gather);
-        flush_tlb_mm_range(vma->vm_mm, start, end);
-        while (!list_empty(&gather)) {
-                struct page *page = list_first_entry(&gather, struct page, lru);
-                list_del(&page->lru);
-                put_user_page(page);
-        }
+        BUG_ON(!tlb);
+        *tlb = (struct mmu_gather){ .mm = vma->vm_mm, .start = start, .end = end };
+        walk_pte_range(vma, start, end, zap_one, tlb);
+        tlb_flush_and_free(tlb);
+        kfree(tlb);
 }
 static void protect_one(struct vm_area_struct *vma, pte_t *pte, unsigned long addr,
                         void *arg)
