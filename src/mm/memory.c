@@ -140,26 +140,38 @@ static void walk_pte_range(struct vm_area_struct *vma, unsigned long addr,
                 pte_unmap_unlock(start, ptl);
         }
 }
+#define ZAP_BATCH 64
+struct zap_gather {
+        struct mm_struct *mm;
+        unsigned long start, end;       /* the range to flush */
+        unsigned int nr;
+        struct page *pages[ZAP_BATCH];
+};
+static void zap_flush(struct zap_gather *g)
+{
+        flush_tlb_mm_range(g->mm, g->start, g->end);
+        for (unsigned int i = 0; i < g->nr; i++)
+                put_user_page(g->pages[i]);
+        g->nr = 0;
+}
 static void zap_one(struct vm_area_struct *vma, pte_t *pte, unsigned long addr,
                     void *arg)
 {
-        struct list_head *gather = arg;
+        struct zap_gather *g = arg;
         pte_t entry = ptep_get_and_clear(vma->vm_mm, addr, pte);
 
-        if (pte_present(entry))
-                list_add_tail(&pte_page(entry)->lru, gather);
+        if (!pte_present(entry))
+                return;
+        g->pages[g->nr++] = pte_page(entry);
+        if (g->nr == ZAP_BATCH)
+                zap_flush(g);
 }
 void unmap_region(struct vm_area_struct *vma, unsigned long start, unsigned long end)
 {
-        LIST_HEAD(gather);
+        struct zap_gather g = { .mm = vma->vm_mm, .start = start, .end = end };
 
-        walk_pte_range(vma, start, end, zap_one, &gather);
-        flush_tlb_mm_range(vma->vm_mm, start, end);
-        while (!list_empty(&gather)) {
-                struct page *page = list_first_entry(&gather, struct page, lru);
-                list_del(&page->lru);
-                put_user_page(page);
-        }
+        walk_pte_range(vma, start, end, zap_one, &g);
+        zap_flush(&g);
 }
 static void protect_one(struct vm_area_struct *vma, pte_t *pte, unsigned long addr,
                         void *arg)

@@ -12,7 +12,7 @@ int main(void)
             (void *)numbers, numbers[0], numbers[1], set_entry(1, numbers, 7, 0, 1));
         set_seg(ds, LDT_SEL(1));
         set_seg(es, LDT_SEL(1));
-        say("ldt_demo: DS = ES = %#x (LDT entry 1, RPL 3); far return to %#x\n",
+        say("ldt_demo: DS = ES = %#x (LDT entry 1, RPL 3); far jump to %#x\n",
             get_seg(ds), LDT_SEL(0));
         uint32_t sum = call32(LDT_SEL(0), 1);
         say("ldt_demo: in 32-bit mode CS = %#x; DS:0 + ES:4 = %u\n", call32_cs, sum);
