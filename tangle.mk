@@ -18,6 +18,7 @@ BOOK_NW := \
 	book/vm.nw \
 	book/fault.nw \
 	book/process.nw \
+	book/ldt.nw \
 	book/tty.nw \
 	book/userland.nw
 
@@ -224,6 +225,17 @@ TANGLED += \
 	src/kernel/sys.c \
 	src/user/t_forkfail.c \
 	tests/lit/process/forkfail.test
+
+# Chapter: The local descriptor table
+TANGLED += \
+	src/include/asm/ldt.h \
+	src/arch/ldt.c \
+	src/user/ldt.h \
+	src/user/ldt_demo.c \
+	src/user/t_ldt.c \
+	tests/lit/user/t_ldt.test \
+	tests/lit/user/ldt-demo.test \
+	tests/lit/user/ldt-failalloc.test
 
 # Chapter 12: The console as a terminal
 TANGLED += \

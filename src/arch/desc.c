@@ -58,3 +58,20 @@ void cpu_init(void)
         asm volatile("ltr %w0" : : "r"(GDT_ENTRY_TSS_SEL));
         cpu_init_user_mode();
 }
+
+#include <asm/ldt.h>
+#define DESC_LDT 0x82                   /* present, DPL 0, type 2: LDT */
+void set_ldt(const void *addr, unsigned int entries)
+{
+        if (!entries) {
+                asm volatile("lldt %w0" : : "r"(0));
+                return;
+        }
+        u64 *gdt = (u64 *)this_cpu_ptr(&gdt_page);
+        unsigned long base = (unsigned long)addr;
+
+        gdt[GDT_ENTRY_LDT] = GDT_ENTRY(DESC_LDT, 0, base & 0xffffffff,
+                                       entries * LDT_ENTRY_SIZE - 1);
+        gdt[GDT_ENTRY_LDT + 1] = base >> 32;
+        asm volatile("lldt %w0" : : "r"(GDT_ENTRY_LDT * 8));
+}

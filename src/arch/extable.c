@@ -17,7 +17,8 @@ static const struct exception_table_entry *search_extable(unsigned long ip)
 bool search_exception_tables(unsigned long ip) { return search_extable(ip); }
 bool fixup_exception(struct pt_regs *regs, unsigned long vector)
 {
-        if (user_mode(regs) || (vector != X86_TRAP_PF && vector != X86_TRAP_GP))
+        if (user_mode(regs) ||
+            (vector != X86_TRAP_PF && vector != X86_TRAP_GP && vector != X86_TRAP_NP))
                 return false;
         const struct exception_table_entry *e = search_extable(regs->ip);
         if (e)

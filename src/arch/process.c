@@ -1,6 +1,7 @@
 /* Tangled from book/user.nw (chapter "User mode"). Do not edit: edit the book and run make tangle. */
 #include <asm/desc.h>
 #include <asm/fpu.h>
+#include <asm/ldt.h>
 #include <asm/mmu_context.h>
 #include <asm/msr.h>
 #include <asm/processor.h>
@@ -12,11 +13,13 @@ DEFINE_PER_CPU(struct tlb_state, cpu_tlbstate);
 void switch_mm_irqs_off(struct mm_struct *next)
 {
         struct mm_struct *want = next ? next : &init_mm;
+        struct mm_struct *prev = raw_cpu_read(cpu_tlbstate.loaded_mm);
 
-        if (raw_cpu_read(cpu_tlbstate.loaded_mm) == want)
+        if (prev == want)
                 return;
         write_cr3(__pa(want->pgd));
         raw_cpu_write(cpu_tlbstate.loaded_mm, want);
+        switch_ldt(prev, want);         /* Chapter "The local descriptor table" */
 }
 void switch_mm(struct mm_struct *next)
 {
@@ -28,17 +31,13 @@ void switch_mm(struct mm_struct *next)
 
 void arch_switch_to(struct task_struct *prev, struct task_struct *next)
 {
-        if (prev->mm) {
-                prev->fsbase = rdmsrl(MSR_FS_BASE);
-                prev->gsbase = rdmsrl(MSR_KERNEL_GS_BASE);
+        save_fsgs(prev);
+        if (prev->mm)
                 fpu_save(prev);
-        }
         switch_mm_irqs_off(next->mm);
         raw_cpu_write(cpu_current_top_of_stack, next->stack_hi);
         load_sp0(next->stack_hi);
-        if (next->mm) {
-                wrmsrl(MSR_FS_BASE, next->fsbase);
-                wrmsrl(MSR_KERNEL_GS_BASE, next->gsbase);
+        load_fsgs(prev, next);
+        if (next->mm)
                 fpu_restore(next);
-        }
 }

@@ -1,5 +1,6 @@
 /* Tangled from book/process.nw (chapter "Processes"). Do not edit: edit the book and run make tangle. */
 #include <asm/fpu.h>
+#include <asm/ldt.h>
 #include <asm/mmu_context.h>
 #include <asm/msr.h>
 #include <asm/processor.h>
@@ -229,9 +230,7 @@ static int exec_binprm(struct linux_binprm *b)
         regs->flags = X86_EFLAGS_IF | X86_EFLAGS_FIXED;
         regs->orig_ax = -1;
         fpu_reset_current();
-        t->fsbase = t->gsbase = 0;
-        wrmsrl(MSR_FS_BASE, 0);
-        wrmsrl(MSR_KERNEL_GS_BASE, 0);
+        reset_user_segments(t);
         const char *base = b->filename;
         for (const char *p = b->filename; *p; p++)
                 if (*p == '/')

@@ -1,4 +1,5 @@
 /* Tangled from book/process.nw (chapter "Processes"). Do not edit: edit the book and run make tangle. */
+#include <asm/ldt.h>
 #include <asm/mmu_context.h>
 #include <asm/power.h>
 #include <linux/errno.h>
@@ -46,9 +47,13 @@ static void __noreturn init_exited(int wait_status)
         pr_notice("init exited with status %d\n", code);
         if (READ_ONCE(nr_user_mms) == 0) {
                 unsigned long anon = page_acct_read(PGACCT_ANON);
+                unsigned long ldt_pages = page_acct_read(PGACCT_LDT);
+                long ldts = READ_ONCE(nr_ldt_structs);
                 if (anon)
                         pr_err("BUG: %lu anonymous user pages leaked\n", anon);
-                else
+                if (ldt_pages || ldts)
+                        pr_err("BUG: %lu LDT pages and %ld LDTs leaked\n", ldt_pages, ldts);
+                if (!anon && !ldt_pages && !ldts)
                         pr_notice("user memory: no page leaked\n");
         }
         if (code > EXIT_INIT_MAX)

@@ -1,5 +1,6 @@
 /* Tangled from book/process.nw (chapter "Processes"). Do not edit: edit the book and run make tangle. */
 #include <asm/fpu.h>
+#include <asm/ldt.h>
 #include <asm/mmu_context.h>
 #include <asm/msr.h>
 #include <linux/errno.h>
@@ -35,6 +36,7 @@ struct mm_struct *mm_alloc(void)
                PTRS_PER_PGD / 2 * sizeof(pgd_t));
         spin_lock_init(&mm->page_table_lock);
         mm_init_mmap(mm);
+        init_new_context_ldt(mm);
         mm->mm_users = 1;
         __atomic_add_fetch(&nr_user_mms, 1, __ATOMIC_RELAXED);
         return mm;
@@ -45,6 +47,7 @@ void mmput(struct mm_struct *mm)
                 return;
         BUG_ON(raw_cpu_read(cpu_tlbstate.loaded_mm) == mm);
         exit_mmap(mm);
+        destroy_context_ldt(mm);
         if (mm->nr_ptes || mm->map_count)
                 pr_err("BUG: address space freed with %ld page-table pages and %d VMAs left\n",
                        mm->nr_ptes, mm->map_count);
@@ -59,7 +62,7 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 
         if (!mm)
                 return NULL;
-        if (dup_mmap(mm, oldmm)) {
+        if (dup_mmap(mm, oldmm) || ldt_dup_context(oldmm, mm)) {
                 mmput(mm);
                 return NULL;
         }
@@ -86,8 +89,7 @@ static struct task_struct *copy_process(struct pt_regs *regs)
         if (!p->mm)
                 goto free_task;
         fpu_copy_current(p);
-        p->fsbase = rdmsrl(MSR_FS_BASE);
-        p->gsbase = rdmsrl(MSR_KERNEL_GS_BASE);
+        save_fsgs(p);                           /* the parent's live selectors and bases */
         *task_pt_regs(p) = *regs;
         task_pt_regs(p)->ax = 0;
         p->tgid = p->pid;

@@ -1,4 +1,5 @@
 /* Tangled from book/process.nw (chapter "Processes"). Do not edit: edit the book and run make tangle. */
+#include <asm/ldt.h>
 #include <asm/msr.h>
 #include <asm/power.h>
 #include <asm/tsc.h>
@@ -74,6 +75,10 @@ SYSCALL_DEFINE2(arch_prctl, int, code, unsigned long, addr)
                 if (addr >= TASK_SIZE_MAX)
                         return -EPERM;
                 preempt_disable();
+                if (code == ARCH_SET_FS)
+                        loadsegment(fs, 0);
+                else
+                        load_gs_index(0);
                 wrmsrl(code == ARCH_SET_FS ? MSR_FS_BASE : MSR_KERNEL_GS_BASE, addr);
                 preempt_enable();
                 return 0;

@@ -10,6 +10,7 @@ struct demo {
 };
 
 static const struct demo demos[] = {
+        { "ldt_demo", "install LDT descriptors and run 32-bit code through them" },
         { "hello", "print a greeting with musl's printf, and its arguments" },
         { "t_fork", "test fork, exit and wait4: pids, statuses, ECHILD, WNOHANG" },
         { "t_cow", "test copy-on-write after fork: each side sees its own data" },

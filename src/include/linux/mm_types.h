@@ -56,6 +56,11 @@ struct mm_struct {
         unsigned long start_stack;      /* initial stack pointer of the program */
         unsigned long arg_start, arg_end, env_start, env_end;
         unsigned long total_vm;         /* pages covered by VMAs */
+        struct mm_context {             /* the LDT (Chapter "The local descriptor table") */
+                struct ldt_struct *ldt; /* NULL: none; written under lock, read with IRQs off */
+                struct mutex lock;      /* held to change ldt, and by fork to copy it */
+                struct rw_semaphore ldt_usr_sem;        /* modify_ldt: read shared, write exclusive */
+        } context;
 };
 struct vm_area_struct {
         unsigned long vm_start, vm_end; /* [start, end), page-aligned */

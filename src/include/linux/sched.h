@@ -73,6 +73,7 @@ struct task_struct {
         unsigned long pending, blocked; /* signals: bit (sig - 1) */
         struct { int signo, code, trapno; unsigned long addr, error; } fault;
         int __user *clear_child_tid;    /* set_tid_address */
+        unsigned short ds, es, fsindex, gsindex; /* selectors while switched out */
 };
 
 DECLARE_PER_CPU(struct task_struct *, current_task);

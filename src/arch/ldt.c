@@ -1,0 +1,291 @@
+/* Tangled from book/ldt.nw (chapter "The local descriptor table"). Do not edit: edit the book and run make tangle. */
+#include <asm/desc.h>
+#include <asm/ldt.h>
+#include <asm/mmu_context.h>
+#include <asm/msr.h>
+#include <asm/segment.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/preempt.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+
+static bool ldt_info_clears(const struct user_desc *info, bool oldmode)
+{
+        if (oldmode && !info->base_addr && !info->limit)
+                return true;
+        return !info->base_addr && !info->limit && !info->contents &&
+               info->read_exec_only && !info->seg_32bit &&
+               !info->limit_in_pages && info->seg_not_present && !info->useable;
+}
+#define DESC_S        0x10
+#define DESC_P        0x80
+#define DESC_FLAG_G   0x8
+#define DESC_FLAG_D   0x4
+#define DESC_FLAG_AVL 0x1
+static u64 fill_ldt(const struct user_desc *info, bool oldmode)
+{
+        unsigned int type = 1 | (!info->read_exec_only << 1) | (info->contents << 2);
+        unsigned int access = type | DESC_S | DESC_DPL3 |
+                              (info->seg_not_present ? 0 : DESC_P);
+        unsigned int flags = (info->limit_in_pages ? DESC_FLAG_G : 0) |
+                             (info->seg_32bit ? DESC_FLAG_D : 0) |
+                             (info->useable && !oldmode ? DESC_FLAG_AVL : 0);
+
+        return GDT_ENTRY(access, flags, info->base_addr, info->limit);
+}
+long nr_ldt_structs;
+
+static unsigned int ldt_order(unsigned int nr_entries)
+{
+        unsigned int order = 0;
+        while ((PAGE_SIZE << order) < nr_entries * LDT_ENTRY_SIZE)
+                order++;
+        return order;
+}
+static void free_ldt_struct(struct ldt_struct *ldt)
+{
+        if (!ldt)
+                return;
+        if (ldt->entries)
+                free_pages((unsigned long)ldt->entries, ldt_order(ldt->nr_entries));
+        kfree(ldt);
+        __atomic_sub_fetch(&nr_ldt_structs, 1, __ATOMIC_RELAXED);
+}
+static struct ldt_struct *alloc_ldt_struct(unsigned int nr_entries)
+{
+        struct ldt_struct *ldt;
+
+        if (!nr_entries || nr_entries > LDT_ENTRIES)
+                return NULL;
+        ldt = kmalloc(sizeof(*ldt), GFP_KERNEL);
+        if (!ldt)
+                return NULL;
+        __atomic_add_fetch(&nr_ldt_structs, 1, __ATOMIC_RELAXED);
+        ldt->nr_entries = nr_entries;
+        ldt->entries = (u64 *)__get_free_pages(GFP_LDT, ldt_order(nr_entries));
+        if (!ldt->entries) {
+                free_ldt_struct(ldt);
+                return NULL;
+        }
+        return ldt;
+}
+void load_mm_ldt(struct mm_struct *mm)
+{
+        struct ldt_struct *ldt = __atomic_load_n(&mm->context.ldt, __ATOMIC_ACQUIRE);
+
+        WARN_ON(!irqs_disabled());
+        if (ldt)
+                set_ldt(ldt->entries, ldt->nr_entries);
+        else
+                set_ldt(NULL, 0);
+}
+void switch_ldt(struct mm_struct *prev, struct mm_struct *next)
+{
+        if ((prev && READ_ONCE(prev->context.ldt)) || READ_ONCE(next->context.ldt))
+                load_mm_ldt(next);
+}
+static void refresh_ldt_segments(void)
+{
+        unsigned short sel;
+
+        savesegment(ds, sel);
+        if (sel & SEGMENT_TI_MASK)
+                loadsegment(ds, sel);
+        savesegment(es, sel);
+        if (sel & SEGMENT_TI_MASK)
+                loadsegment(es, sel);
+}
+static void flush_ldt(void *info)
+{
+        struct mm_struct *mm = info;
+
+        if (this_cpu_read(cpu_tlbstate.loaded_mm) != mm)
+                return;
+        load_mm_ldt(mm);
+        refresh_ldt_segments();
+}
+static void install_ldt(struct mm_struct *mm, struct ldt_struct *ldt)
+{
+        mutex_lock(&mm->context.lock);
+        __atomic_store_n(&mm->context.ldt, ldt, __ATOMIC_RELEASE);
+        on_each_cpu(flush_ldt, mm);
+        mutex_unlock(&mm->context.lock);
+}
+static int write_ldt(void __user *ptr, unsigned long bytecount, bool oldmode)
+{
+        struct mm_struct *mm = current->mm;
+        struct ldt_struct *old_ldt, *new_ldt;
+        struct user_desc info;
+        unsigned int old_nr, new_nr;
+        u64 desc;
+
+        if (bytecount != sizeof(info))
+                return -EINVAL;
+        if (copy_from_user(&info, ptr, sizeof(info)))
+                return -EFAULT;
+        if (info.entry_number >= LDT_ENTRIES)
+                return -EINVAL;
+        if (info.contents == 3 && (oldmode || !info.seg_not_present))
+                return -EINVAL;
+        desc = ldt_info_clears(&info, oldmode) ? 0 : fill_ldt(&info, oldmode);
+
+        down_write(&mm->context.ldt_usr_sem);
+        old_ldt = mm->context.ldt;
+        old_nr = old_ldt ? old_ldt->nr_entries : 0;
+        new_nr = info.entry_number + 1 > old_nr ? info.entry_number + 1 : old_nr;
+        new_ldt = alloc_ldt_struct(new_nr);
+        if (!new_ldt) {
+                up_write(&mm->context.ldt_usr_sem);
+                return -ENOMEM;
+        }
+        if (old_ldt)
+                memcpy(new_ldt->entries, old_ldt->entries, old_nr * LDT_ENTRY_SIZE);
+        new_ldt->entries[info.entry_number] = desc;
+        install_ldt(mm, new_ldt);
+        free_ldt_struct(old_ldt);
+        up_write(&mm->context.ldt_usr_sem);
+        return 0;
+}
+static int read_ldt(void __user *ptr, unsigned long bytecount)
+{
+        struct mm_struct *mm = current->mm;
+        unsigned long size;
+        int ret = 0;
+
+        down_read(&mm->context.ldt_usr_sem);
+        if (!mm->context.ldt)
+                goto out;
+        if (bytecount > LDT_ENTRIES * LDT_ENTRY_SIZE)
+                bytecount = LDT_ENTRIES * LDT_ENTRY_SIZE;
+        size = mm->context.ldt->nr_entries * LDT_ENTRY_SIZE;
+        if (size > bytecount)
+                size = bytecount;
+        if (copy_to_user(ptr, mm->context.ldt->entries, size) ||
+            clear_user((char __user *)ptr + size, bytecount - size))
+                ret = -EFAULT;
+        else
+                ret = bytecount;
+out:
+        up_read(&mm->context.ldt_usr_sem);
+        return ret;
+}
+static int read_default_ldt(void __user *ptr, unsigned long bytecount)
+{
+        if (bytecount > 128)
+                bytecount = 128;
+        return clear_user(ptr, bytecount) ? -EFAULT : (int)bytecount;
+}
+SYSCALL_DEFINE3(modify_ldt, int, func, void __user *, ptr, unsigned long, bytecount)
+{
+        int ret = -ENOSYS;
+
+        switch (func) {
+        case 0: ret = read_ldt(ptr, bytecount); break;
+        case 1: ret = write_ldt(ptr, bytecount, true); break;
+        case 2: ret = read_default_ldt(ptr, bytecount); break;
+        case 0x11: ret = write_ldt(ptr, bytecount, false); break;
+        }
+        return (unsigned int)ret;
+}
+void init_new_context_ldt(struct mm_struct *mm)
+{
+        mm->context.ldt = NULL;
+        mutex_init(&mm->context.lock);
+        init_rwsem(&mm->context.ldt_usr_sem);
+}
+void destroy_context_ldt(struct mm_struct *mm)
+{
+        free_ldt_struct(mm->context.ldt);
+        mm->context.ldt = NULL;
+}
+int ldt_dup_context(struct mm_struct *old_mm, struct mm_struct *mm)
+{
+        struct ldt_struct *old, *new;
+        int ret = 0;
+
+        mutex_lock(&old_mm->context.lock);
+        old = old_mm->context.ldt;
+        if (old) {
+                new = alloc_ldt_struct(old->nr_entries);
+                if (new) {
+                        memcpy(new->entries, old->entries, old->nr_entries * LDT_ENTRY_SIZE);
+                        mm->context.ldt = new;
+                } else {
+                        ret = -ENOMEM;
+                }
+        }
+        mutex_unlock(&old_mm->context.lock);
+        return ret;
+}
+static bool selector_loadable(unsigned short sel)
+{
+        unsigned int ar;
+        bool valid;
+
+        asm("lar %k2, %k0\n\tsetz %1" : "=r"(ar), "=q"(valid) : "r"((unsigned int)sel) : "cc");
+        if (!valid || !(ar & 0x8000) || !(ar & 0x1000))         /* present, code/data */
+                return false;
+        return !(ar & 0x800) || (ar & 0x200);   /* data, or readable code */
+}
+void load_gs_index(unsigned short sel)
+{
+        unsigned long flags;
+
+        local_irq_save(flags);
+        if (sel > 3 && !selector_loadable(sel))
+                sel = 0;
+        asm volatile("swapgs\n\tmovl %k0, %%gs\n\tswapgs" : : "r"((unsigned int)sel) : "memory");
+        local_irq_restore(flags);
+}
+void save_fsgs(struct task_struct *t)
+{
+        savesegment(ds, t->ds);
+        savesegment(es, t->es);
+        savesegment(fs, t->fsindex);
+        savesegment(gs, t->gsindex);
+        if (!t->mm)
+                return;
+        t->fsbase = t->fsindex > 3 ? 0 : rdmsrl(MSR_FS_BASE);
+        t->gsbase = t->gsindex > 3 ? 0 : rdmsrl(MSR_KERNEL_GS_BASE);
+}
+void load_fsgs(struct task_struct *prev, struct task_struct *next)
+{
+        unsigned short sel;
+
+        if (prev->ds | next->ds)
+                loadsegment(ds, next->ds);
+        if (prev->es | next->es)
+                loadsegment(es, next->es);
+        if (prev->fsindex | next->fsindex)
+                loadsegment(fs, next->fsindex);
+        if (prev->gsindex | next->gsindex)
+                load_gs_index(next->gsindex);
+        if (!next->mm)
+                return;
+        savesegment(fs, sel);
+        if (sel <= 3)
+                wrmsrl(MSR_FS_BASE, next->fsbase);
+        savesegment(gs, sel);
+        if (sel <= 3)
+                wrmsrl(MSR_KERNEL_GS_BASE, next->gsbase);
+}
+void reset_user_segments(struct task_struct *t)
+{
+        preempt_disable();
+        loadsegment(ds, 0);
+        loadsegment(es, 0);
+        loadsegment(fs, 0);
+        load_gs_index(0);
+        t->ds = t->es = t->fsindex = t->gsindex = 0;
+        t->fsbase = t->gsbase = 0;
+        wrmsrl(MSR_FS_BASE, 0);
+        wrmsrl(MSR_KERNEL_GS_BASE, 0);
+        preempt_enable();
+}
