@@ -51,7 +51,6 @@ static int kernel_init(void *unused)
         t->parent = t;
         child_reaper = t;
         split_init_args();
-        fail_alloc_arm_cmdline();
         int err = kernel_execve(init_path, argv_init, envp_init);
         if (err)
                 panic("No working init found: %s failed with error %d", init_path, err);
