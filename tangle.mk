@@ -17,6 +17,7 @@ BOOK_NW := \
 	book/user.nw \
 	book/vm.nw \
 	book/fault.nw \
+	book/shmem.nw \
 	book/process.nw \
 	book/tty.nw \
 	book/userland.nw
@@ -207,6 +208,15 @@ TANGLED += \
 TANGLED += \
 	src/mm/fault.c \
 	src/mm/memory.c
+
+# Chapter: Shared memory
+TANGLED += \
+	src/include/linux/fs.h \
+	src/include/linux/shmem_fs.h \
+	src/kernel/file.c \
+	src/mm/shmem.c \
+	src/mm/memfd.c \
+	tests/unit/test_shmem.c
 
 # Chapter 11: Processes
 TANGLED += \

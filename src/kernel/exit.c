@@ -46,8 +46,10 @@ static void __noreturn init_exited(int wait_status)
         pr_notice("init exited with status %d\n", code);
         if (READ_ONCE(nr_user_mms) == 0) {
                 unsigned long anon = page_acct_read(PGACCT_ANON);
-                if (anon)
-                        pr_err("BUG: %lu anonymous user pages leaked\n", anon);
+                unsigned long shmem = page_acct_read(PGACCT_SHMEM);
+                if (anon || shmem)
+                        pr_err("BUG: %lu anonymous and %lu shared-memory user pages leaked\n",
+                               anon, shmem);
                 else
                         pr_notice("user memory: no page leaked\n");
         }
@@ -60,6 +62,7 @@ void __noreturn do_exit(int wait_status)
 {
         struct task_struct *t = current;
 
+        exit_files(t);
         exit_mm(t);
         spin_lock(&tasklist_lock);
         if (t == child_reaper)
