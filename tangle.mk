@@ -216,7 +216,11 @@ TANGLED += \
 	src/kernel/file.c \
 	src/mm/shmem.c \
 	src/mm/memfd.c \
-	tests/unit/test_shmem.c
+	tests/unit/test_shmem.c \
+	src/user/t_memfd.c \
+	src/user/t_shared_anon.c \
+	tests/lit/user/t_memfd.test \
+	tests/lit/user/t_shared_anon.test
 
 # Chapter 11: Processes
 TANGLED += \

@@ -112,10 +112,10 @@ SYSCALL_DEFINE2(memfd_create, const char __user *, uname, unsigned int, flags)
         if (flags & ~(MFD_CLOEXEC | MFD_ALLOW_SEALING))
                 return -EINVAL;
         len = strncpy_from_user(name, uname, sizeof(name));
-        if (len < 0)
-                return -EFAULT;
-        if (len == sizeof(name))
+        if (len == -ENAMETOOLONG)
                 return -EINVAL;
+        if (len < 0)
+                return len;
         struct shmem_inode *obj = shmem_inode_alloc(0);
         struct file *f = obj ? alloc_file(&shmem_fops, FMODE_READ | FMODE_WRITE | FMODE_PREAD |
                                           FMODE_PWRITE | FMODE_ATOMIC_POS, obj) : NULL;
