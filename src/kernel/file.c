@@ -53,6 +53,8 @@ int install_fd(struct file *f, bool cloexec, unsigned int from)
         struct files_struct *files = current->files;
         int fd = -EMFILE;
 
+        if (!files)
+                return fd;
         spin_lock(&files->file_lock);
         for (unsigned int i = from; i < NR_OPEN_DEFAULT; i++) {
                 if (files->fd[i])
