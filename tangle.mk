@@ -220,6 +220,7 @@ TANGLED += \
 	src/user/t_memfd.c \
 	src/user/t_shared_anon.c \
 	tests/lit/user/t_memfd.test \
+	tests/lit/user/t_memfd-nozap.test \
 	tests/lit/user/t_shared_anon.test
 
 # Chapter 11: Processes

@@ -1,13 +1,26 @@
 /* Tangled from book/shmem.nw (chapter "Shared memory"). Do not edit: edit the book and run make tangle. */
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/printk.h>
+#include <linux/string.h>
 #include <linux/shmem_fs.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 
 #define SHMEM_MAX_BYTES ((loff_t)(~0UL >> 1))
 #define S_IFREG 0100000
+static int set_shmem_truncate(char *val)
+{
+        if (!val || (strcmp(val, "zap") && strcmp(val, "nozap")))
+                return -EINVAL;
+        shmem_truncate_zaps = !strcmp(val, "zap");
+        if (!shmem_truncate_zaps)
+                pr_warn("shmem_truncate=nozap: BROKEN ON PURPOSE: truncated pages stay mapped\n");
+        return 0;
+}
+early_param("shmem_truncate", set_shmem_truncate);
 static long shmem_read(struct file *f, char __user *buf, size_t count, loff_t *ppos)
 {
         struct shmem_inode *obj = f->f_shmem;

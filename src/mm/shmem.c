@@ -257,7 +257,8 @@ int shmem_setsize(struct shmem_inode *obj, loff_t size)
         if (size >= old)
                 return 0;
         unsigned long first = ((unsigned long)size + PAGE_SIZE - 1) >> PAGE_SHIFT;
-        shmem_for_each_mapping(obj, first, ~0UL, zap_mapping, NULL);
+        if (shmem_truncate_zaps)
+                shmem_for_each_mapping(obj, first, ~0UL, zap_mapping, NULL);
         shmem_drop_pages(obj, first);
         if (size & ~PAGE_MASK) {
                 struct page *page;
@@ -269,6 +270,7 @@ int shmem_setsize(struct shmem_inode *obj, loff_t size)
         }
         return 0;
 }
+bool shmem_truncate_zaps = true;        /* false: shmem_truncate=nozap, broken */
 static void shmem_drop_pages(struct shmem_inode *obj, unsigned long first)
 {
         unsigned long index = first;
