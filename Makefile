@@ -238,7 +238,8 @@ UNIT_test_slab := $(MM_HOST) src/mm/slab.c
 UNIT_test_pgtable := $(MM_HOST) src/mm/pgtable.c
 UNIT_test_lockdep := $(MM_HOST)
 UNIT_test_rcu := $(MM_HOST) src/kernel/rcu/tree.c
-UNIT_test_vma := $(MM_HOST) src/mm/slab.c src/mm/vma.c src/mm/mmap.c
+UNIT_test_vma := $(MM_HOST) src/mm/slab.c src/mm/vma.c src/mm/mmap.c src/mm/shmem.c
+UNIT_test_shmem := $(MM_HOST) src/mm/slab.c src/mm/shmem.c
 
 HOST_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-pie
 # The kernel's snprintf family has the C library's names; on the host the

@@ -17,6 +17,7 @@ BOOK_NW := \
 	book/user.nw \
 	book/vm.nw \
 	book/fault.nw \
+	book/shmem.nw \
 	book/process.nw \
 	book/ldt.nw \
 	book/tty.nw \
@@ -208,6 +209,20 @@ TANGLED += \
 TANGLED += \
 	src/mm/fault.c \
 	src/mm/memory.c
+
+# Chapter: Shared memory
+TANGLED += \
+	src/include/linux/fs.h \
+	src/include/linux/shmem_fs.h \
+	src/kernel/file.c \
+	src/mm/shmem.c \
+	src/mm/memfd.c \
+	tests/unit/test_shmem.c \
+	src/user/t_memfd.c \
+	src/user/t_shared_anon.c \
+	tests/lit/user/t_memfd.test \
+	tests/lit/user/t_memfd-nozap.test \
+	tests/lit/user/t_shared_anon.test
 
 # Chapter 11: Processes
 TANGLED += \

@@ -213,6 +213,7 @@ static int exec_binprm(struct linux_binprm *b)
         if (old)
                 mmput(old);
         /* Point of no return: errors from here on kill the process. */
+        do_close_on_exec(t->files);
         int err = map_segments(b, mm);
         if (!err)
                 err = setup_stack(mm);

@@ -48,12 +48,14 @@ static void __noreturn init_exited(int wait_status)
         if (READ_ONCE(nr_user_mms) == 0) {
                 unsigned long anon = page_acct_read(PGACCT_ANON);
                 unsigned long ldt_pages = page_acct_read(PGACCT_LDT);
+                unsigned long shmem = page_acct_read(PGACCT_SHMEM);
                 long ldts = READ_ONCE(nr_ldt_structs);
-                if (anon)
-                        pr_err("BUG: %lu anonymous user pages leaked\n", anon);
+                if (anon || shmem)
+                        pr_err("BUG: %lu anonymous and %lu shared-memory user pages leaked\n",
+                               anon, shmem);
                 if (ldt_pages || ldts)
                         pr_err("BUG: %lu LDT pages and %ld LDTs leaked\n", ldt_pages, ldts);
-                if (!anon && !ldt_pages && !ldts)
+                if (!anon && !shmem && !ldt_pages && !ldts)
                         pr_notice("user memory: no page leaked\n");
         }
         if (code > EXIT_INIT_MAX)
@@ -65,6 +67,7 @@ void __noreturn do_exit(int wait_status)
 {
         struct task_struct *t = current;
 
+        exit_files(t);
         exit_mm(t);
         spin_lock(&tasklist_lock);
         if (t == child_reaper)

@@ -83,11 +83,11 @@ static struct task_struct *copy_process(struct pt_regs *regs)
 
         if (!p)
                 return ERR_PTR(-ENOMEM);
-        if (fpu_alloc(p))
+        if (fpu_alloc(p) || dup_files(p))
                 goto free_task;
         p->mm = dup_mm(current->mm);
         if (!p->mm)
-                goto free_task;
+                goto free_files;
         fpu_copy_current(p);
         save_fsgs(p);                           /* the parent's live selectors and bases */
         *task_pt_regs(p) = *regs;
@@ -101,6 +101,8 @@ static struct task_struct *copy_process(struct pt_regs *regs)
         list_add_tail(&p->sibling, &current->children);
         spin_unlock(&tasklist_lock);
         return p;
+free_files:
+        exit_files(p);
 free_task:
         put_task_struct(p);                     /* frees the FPU area too */
         put_task_struct(p);

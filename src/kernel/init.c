@@ -50,6 +50,8 @@ static int kernel_init(void *unused)
         init_waitqueue_head(&t->wait_chldexit);
         t->parent = t;
         child_reaper = t;
+        if (open_console_stdio(t))
+                panic("init: no memory to open the console");
         split_init_args();
         int err = kernel_execve(init_path, argv_init, envp_init);
         if (err)

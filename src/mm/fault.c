@@ -33,6 +33,16 @@ static void bad_area(struct pt_regs *regs, unsigned long error,
                         current->comm, current->pid, address, regs->ip, regs->sp, error);
         force_sig_fault(SIGSEGV, si_code, address, X86_TRAP_PF, error);
 }
+static void do_sigbus(struct pt_regs *regs, unsigned long error, unsigned long address)
+{
+        if (!user_mode(regs)) {
+                if (fixup_exception(regs, X86_TRAP_PF))
+                        return;
+                report_page_fault(regs);
+                die("page fault", regs, X86_TRAP_PF);
+        }
+        force_sig_fault(SIGBUS, BUS_ADRERR, address, X86_TRAP_PF, error);
+}
 static bool do_user_addr_fault(struct pt_regs *regs, unsigned long error,
                                unsigned long address)
 {
@@ -68,6 +78,8 @@ static bool do_user_addr_fault(struct pt_regs *regs, unsigned long error,
                         return true;
                 }
         local_irq_disable();
+        if (fault & VM_FAULT_SIGBUS)
+                do_sigbus(regs, error, address);
         return true;
 bad_area_unlock:
         up_read(&mm->mmap_lock);

@@ -5,6 +5,7 @@
 #include <linux/mm.h>
 #include <linux/pgtable.h>
 #include <linux/sched.h>
+#include <linux/shmem_fs.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -55,7 +56,7 @@ static vm_fault_t do_wp_page(struct vm_area_struct *vma, pmd_t *pmd,
         struct mm_struct *mm = vma->vm_mm;
         struct page *old = pte_page(orig);
 
-        if (page_count(old) == 1) {
+        if (page_count(old) == 1 || (vma->vm_flags & VM_SHARED)) {
                 set_pte_at(mm, address, pte, pte_mkdirty(pte_mkwrite(pte_mkyoung(orig))));
                 __flush_tlb_one(address);
                 pte_unmap_unlock(pte, ptl);
@@ -104,6 +105,8 @@ vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
         pte_t entry = ptep_get(pte);
         if (pte_none(entry)) {
                 pte_unmap_unlock(pte, ptl);
+                if (vma->vm_obj)
+                        return shmem_fault(vma, pmd, address, flags);
                 return do_anonymous_page(vma, pmd, address);
         }
         if ((flags & FAULT_FLAG_WRITE) && !pte_write(entry))
@@ -243,5 +246,45 @@ int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_v
                 walk_pte_range(src_vma, addr, next, copy_one, &cs);
         }
         flush_tlb_mm_range(src_vma->vm_mm, src_vma->vm_start, src_vma->vm_end);
+        return 0;
+}
+vm_fault_t shmem_fault(struct vm_area_struct *vma, pmd_t *pmd, unsigned long address,
+                       unsigned int flags)
+{
+        struct shmem_inode *obj = vma->vm_obj;
+        unsigned long index = vma->vm_pgoff + ((address - vma->vm_start) >> PAGE_SHIFT);
+        struct page *page, *copy = NULL;
+        int err = shmem_get_page(obj, index, SGP_FAULT, &page);
+
+        if (err)
+                return err == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
+        if ((flags & FAULT_FLAG_WRITE) && !(vma->vm_flags & VM_SHARED)) {
+                if (!(copy = alloc_page(GFP_USER_ANON))) {
+                        put_page(page);
+                        return VM_FAULT_OOM;
+                }
+                memcpy(page_address(copy), page_address(page), PAGE_SIZE);
+        }
+        spinlock_t *ptl;
+        pte_t *pte = pte_offset_map_lock(vma->vm_mm, pmd, address, &ptl);
+        if (!pte || !pte_none(ptep_get(pte)) || !shmem_page_still_cached(obj, index, page)) {
+                if (pte)
+                        pte_unmap_unlock(pte, ptl);
+                if (copy)
+                        put_page(copy);
+                put_page(page);
+                return 0;
+        }
+        if (copy) {
+                copy->_mapcount = 0;
+                set_pte_at(vma->vm_mm, address, pte,
+                           pte_mkdirty(pte_mkwrite(mk_pte(copy, vma->vm_page_prot))));
+        } else {
+                __atomic_add_fetch(&page->_mapcount, 1, __ATOMIC_RELAXED);
+                set_pte_at(vma->vm_mm, address, pte, mk_pte(page, vma->vm_page_prot));
+        }
+        pte_unmap_unlock(pte, ptl);
+        if (copy)
+                put_page(page);
         return 0;
 }

@@ -1,5 +1,7 @@
 /* Tangled from book/vm.nw (chapter "Address spaces"). Do not edit: edit the book and run make tangle. */
+#include <linux/fs.h>
 #include <linux/mm.h>
+#include <linux/shmem_fs.h>
 #include <linux/mman.h>
 #include <linux/pgtable.h>
 #include <linux/sched.h>
@@ -69,7 +71,7 @@ static unsigned long calc_vm_flag_bits(unsigned long flags)
 }
 static unsigned long mmap_region(struct mm_struct *mm, unsigned long addr,
                                  unsigned long len, unsigned long vm_flags,
-                                 unsigned long pgoff)
+                                 unsigned long pgoff, struct shmem_inode *obj)
 {
         struct vm_area_struct *vma = vm_area_alloc(mm);
         int err;
@@ -88,13 +90,23 @@ static unsigned long mmap_region(struct mm_struct *mm, unsigned long addr,
         vma->vm_pgoff = pgoff;
         vma_link(mm, vma);
         mm->total_vm += len >> PAGE_SHIFT;
+        if (obj) {
+                vma->vm_obj = shmem_inode_get(obj);
+                shmem_rmap_insert(vma);
+        }
         vma_merge_neighbours(mm, vma);
         return addr;
 }
-unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
-                      unsigned long prot, unsigned long flags, unsigned long pgoff)
+#define LEGACY_MAP_MASK (MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | \
+                         MAP_DENYWRITE | MAP_EXECUTABLE | MAP_GROWSDOWN | MAP_LOCKED | \
+                         MAP_NORESERVE | MAP_POPULATE | MAP_NONBLOCK | MAP_STACK | \
+                         MAP_HUGETLB | MAP_32BIT)
+unsigned long do_mmap_obj(struct mm_struct *mm, struct shmem_inode *obj,
+                          unsigned long addr, unsigned long len, unsigned long prot,
+                          unsigned long flags, unsigned long pgoff)
 {
-        unsigned long vm_flags;
+        struct shmem_inode *anon = NULL;
+        unsigned long vm_flags, ret;
 
         mmap_assert_write_locked(mm);
         if (!len)
@@ -113,19 +125,43 @@ unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long le
                 return addr;
         if ((flags & MAP_FIXED_NOREPLACE) && find_vma_intersection(mm, addr, addr + len))
                 return -EEXIST;
-        if (!(flags & MAP_ANONYMOUS))
+        vm_flags = calc_vm_prot_bits(prot) | calc_vm_flag_bits(flags) |
+                   VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
+        if (!obj && !(flags & MAP_ANONYMOUS))
                 return -EBADF;
         switch (flags & MAP_TYPE) {
         case MAP_PRIVATE:
                 break;
+        case MAP_SHARED_VALIDATE:
+                if (!obj)
+                        return -EINVAL;
+                if (flags & ~LEGACY_MAP_MASK)
+                        return -EOPNOTSUPP;
+                vm_flags |= VM_SHARED | VM_MAYSHARE;
+                break;
         case MAP_SHARED:
-                return -EOPNOTSUPP;
+                vm_flags |= VM_SHARED | VM_MAYSHARE;
+                break;
         default:
                 return -EINVAL;
         }
-        vm_flags = calc_vm_prot_bits(prot) | calc_vm_flag_bits(flags) |
-                   VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
-        return mmap_region(mm, addr, len, vm_flags, addr >> PAGE_SHIFT);
+        if (!obj && (vm_flags & VM_SHARED)) {
+                obj = anon = shmem_anon_create(len);
+                if (!anon)
+                        return -ENOMEM;
+                pgoff = 0;
+        } else if (!obj) {
+                pgoff = addr >> PAGE_SHIFT;
+        }
+        ret = mmap_region(mm, addr, len, vm_flags, pgoff, obj);
+        if (anon)
+                shmem_inode_put(anon);
+        return ret;
+}
+unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
+                      unsigned long prot, unsigned long flags, unsigned long pgoff)
+{
+        return do_mmap_obj(mm, NULL, addr, len, prot, flags, pgoff);
 }
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 {
@@ -170,12 +206,12 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
         next = vma;
         list_for_each_entry(vma, &detached, vm_list)
                 unmap_region(vma, vma->vm_start, vma->vm_end);
-        free_pgtables_range(mm, prev ? prev->vm_end : 0, next ? next->vm_start : TASK_SIZE_MAX);
         while (!list_empty(&detached)) {
                 vma = list_first_entry(&detached, struct vm_area_struct, vm_list);
                 list_del(&vma->vm_list);
                 vm_area_free(vma);
         }
+        free_pgtables_range(mm, prev ? prev->vm_end : 0, next ? next->vm_start : TASK_SIZE_MAX);
         return 0;
 }
 static int mprotect_fixup(struct mm_struct *mm, struct vm_area_struct **pvma,
@@ -256,7 +292,7 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
                 if (next && newbrk + PAGE_SIZE > next->vm_start)
                         return mm->brk;
                 if (IS_ERR_VALUE(mmap_region(mm, oldbrk, newbrk - oldbrk, VM_BRK_FLAGS,
-                                             oldbrk >> PAGE_SHIFT)))
+                                             oldbrk >> PAGE_SHIFT, NULL)))
                         return mm->brk;
         }
         mm->brk = brk;
@@ -295,6 +331,11 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
                 list_add_tail(&tmp->vm_list, &mm->mmap);
                 mm->map_count++;
                 mm->total_vm += vma_pages(tmp);
+                if (tmp->vm_obj) {
+                        vma_obj_lock(vma);
+                        shmem_rmap_insert_after(tmp, vma);
+                        vma_obj_unlock(vma);
+                }
                 err = copy_page_range(tmp, vma);
                 if (err)
                         break;
@@ -310,11 +351,11 @@ void exit_mmap(struct mm_struct *mm)
         mmap_write_lock(mm);
         for_each_vma(mm, vma)
                 unmap_region(vma, vma->vm_start, vma->vm_end);
-        free_pgtables_range(mm, 0, TASK_SIZE_MAX);
         while ((vma = vma_next(mm, NULL))) {
                 vma_unlink(mm, vma);
                 vm_area_free(vma);
         }
+        free_pgtables_range(mm, 0, TASK_SIZE_MAX);
         mm->total_vm = 0;
         mmap_write_unlock(mm);
 }
@@ -322,16 +363,26 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
                 unsigned long, flags, unsigned long, fd, unsigned long, off)
 {
         struct mm_struct *mm = current->mm;
+        struct file *file = NULL;
         unsigned long ret;
 
-        (void)fd;
         if (off & ~PAGE_MASK)
                 return -EINVAL;
-        if (!(flags & MAP_ANONYMOUS))
-                return -EBADF;
+        if (!(flags & MAP_ANONYMOUS)) {
+                file = fget(fd);
+                if (!file)
+                        return -EBADF;
+                if (!file->f_shmem) {
+                        fput(file);
+                        return -ENODEV;
+                }
+        }
         mmap_write_lock(mm);
-        ret = do_mmap(mm, addr, len, prot, flags, off >> PAGE_SHIFT);
+        ret = do_mmap_obj(mm, file ? file->f_shmem : NULL, addr, len, prot, flags,
+                          off >> PAGE_SHIFT);
         mmap_write_unlock(mm);
+        if (file)
+                fput(file);
         return (long)ret;
 }
 SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)

@@ -1,5 +1,6 @@
 /* Tangled from book/vm.nw (chapter "Address spaces"). Do not edit: edit the book and run make tangle. */
 #include <linux/mm.h>
+#include <linux/shmem_fs.h>
 #include <linux/pgtable.h>
 #include <linux/slab.h>
 #include <linux/errno.h>
@@ -14,6 +15,7 @@ struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
         if (vma) {
                 vma->vm_mm = mm;
                 INIT_LIST_HEAD(&vma->vm_list);
+                INIT_LIST_HEAD(&vma->vm_shared);
         }
         return vma;
 }
@@ -25,12 +27,19 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
         if (vma) {
                 *vma = *orig;
                 INIT_LIST_HEAD(&vma->vm_list);
+                INIT_LIST_HEAD(&vma->vm_shared);
+                if (vma->vm_obj)
+                        shmem_inode_get(vma->vm_obj);
         }
         return vma;
 }
 
 void vm_area_free(struct vm_area_struct *vma)
 {
+        if (vma->vm_obj) {
+                shmem_rmap_remove(vma);
+                shmem_inode_put(vma->vm_obj);
+        }
         kfree(vma);
 }
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
@@ -117,7 +126,9 @@ static bool vma_is_sane(struct mm_struct *mm, struct vm_area_struct *vma,
                !((vma->vm_start | vma->vm_end) & ~PAGE_MASK) &&
                vma->vm_start >= prev_end && vma->vm_mm == mm &&
                pgprot_val(vma->vm_page_prot) ==
-               pgprot_val(vm_get_page_prot(vma->vm_flags));
+               pgprot_val(vm_get_page_prot(vma->vm_flags)) &&
+               (vma->vm_obj || !(vma->vm_flags & VM_SHARED)) &&
+               !vma->vm_obj == list_empty(&vma->vm_shared);
 }
 int validate_mm(struct mm_struct *mm)
 {
@@ -156,6 +167,7 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
         new = vm_area_dup(vma);
         if (!new)
                 return -ENOMEM;
+        vma_obj_lock(vma);
         if (new_below) {
                 new->vm_end = addr;
                 vma->vm_start = addr;
@@ -165,6 +177,9 @@ int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
                 new->vm_pgoff += delta;
                 vma->vm_end = addr;
         }
+        if (vma->vm_obj)
+                shmem_rmap_insert_after(new, vma);
+        vma_obj_unlock(vma);
         vma_link(mm, new);
         return 0;
 }
@@ -173,12 +188,16 @@ static bool vma_can_merge(const struct vm_area_struct *a,
 {
         return a->vm_end == b->vm_start && a->vm_flags == b->vm_flags &&
                pgprot_val(a->vm_page_prot) == pgprot_val(b->vm_page_prot) &&
-               a->vm_pgoff + vma_pages(a) == b->vm_pgoff;
+               a->vm_obj == b->vm_obj && a->vm_pgoff + vma_pages(a) == b->vm_pgoff;
 }
 static void vma_absorb_next(struct mm_struct *mm, struct vm_area_struct *vma,
                             struct vm_area_struct *next)
 {
+        vma_obj_lock(vma);
         vma->vm_end = next->vm_end;
+        if (next->vm_obj)
+                __shmem_rmap_remove(next);
+        vma_obj_unlock(vma);
         vma_unlink(mm, next);
         vm_area_free(next);
 }

@@ -1,5 +1,7 @@
 /* Tangled from book/vm.nw (chapter "Address spaces"). Do not edit: edit the book and run make tangle. */
+#include "linux/fs.h"
 #include "linux/mm.h"
+#include "linux/shmem_fs.h"
 #include "linux/mman.h"
 #include "linux/pgtable.h"
 #include "linux/slab.h"
@@ -70,6 +72,19 @@ void up_write(struct rw_semaphore *s) { assert_int_equal(s->count, -1); s->count
 void down_read(struct rw_semaphore *s) { assert_true(s->count >= 0); s->count++; }
 void up_read(struct rw_semaphore *s) { assert_true(s->count > 0); s->count--; }
 struct task_struct *current_task;
+void __mutex_init(struct mutex *m, const char *name, struct lock_class_key *key)
+{
+        (void)m; (void)name; (void)key;
+}
+struct file *fget(unsigned int fd)
+{
+        (void)fd;
+        return NULL;
+}
+void fput(struct file *f)
+{
+        (void)f;
+}
 #define SIM_BYTES (16UL << 20)
 #define P PAGE_SIZE
 #define A 0x10000000UL
@@ -454,7 +469,6 @@ static void test_mmap_errors(void **state)
         assert_int_equal(map(A, 0, RW, ANON), (unsigned long)-EINVAL);
         assert_int_equal(map(A + 1, P, RW, FIXED), (unsigned long)-EINVAL);
         assert_int_equal(map(A, P, RW, MAP_ANONYMOUS), (unsigned long)-EINVAL);
-        assert_int_equal(map(A, P, RW, MAP_SHARED | MAP_ANONYMOUS), (unsigned long)-EOPNOTSUPP);
         assert_int_equal(map(A, P, RW, MAP_SHARED_VALIDATE | MAP_ANONYMOUS),
                          (unsigned long)-EINVAL);
         assert_int_equal(map(A, P, RW, MAP_PRIVATE), (unsigned long)-EBADF);
@@ -581,6 +595,101 @@ static void test_exit_mmap(void **state)
         assert_int_equal(freed.n, 1);
         assert_call(&freed, 0, 0, TASK_SIZE_MAX);
 }
+static int nr_mappings(struct shmem_inode *obj)
+{
+        struct vm_area_struct *v;
+        int n = 0;
+
+        list_for_each_entry(v, &obj->i_mmap, vm_shared)
+                n++;
+        return n;
+}
+static void assert_maps(int n, struct shmem_inode *obj, unsigned long pgoff)
+{
+        struct vm_area_struct *v = nth_vma(&mm, n);
+
+        assert_ptr_equal(v->vm_obj, obj);
+        assert_int_equal(v->vm_pgoff, pgoff);
+}
+static void test_shared_anonymous(void **state)
+{
+        struct shmem_inode *obj;
+
+        (void)state;
+        assert_int_equal(map(A, 4 * P, RW, MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED), A);
+        assert_int_equal(map(A + 4 * P, P, RW, MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED),
+                         A + 4 * P);
+        assert_int_equal(mm.map_count, 2);
+        obj = nth_vma(&mm, 0)->vm_obj;
+        assert_non_null(obj);
+        assert_ptr_not_equal(nth_vma(&mm, 1)->vm_obj, obj);
+        assert_true((nth_vma(&mm, 0)->vm_flags & (VM_SHARED | VM_MAYSHARE)) ==
+                    (VM_SHARED | VM_MAYSHARE));
+        assert_int_equal(obj->i_size, 4 * P);
+        assert_int_equal(obj->i_count, 1);
+        assert_int_equal(unmap(A + P, P), 0);
+        assert_maps(0, obj, 0);
+        assert_maps(1, obj, 2);
+        assert_int_equal(protect(A + 2 * P, P, PROT_READ), 0);
+        assert_int_equal(mm.map_count, 4);
+        assert_maps(2, obj, 3);
+        assert_int_equal(obj->i_count, 3);
+        assert_int_equal(nr_mappings(obj), 3);
+        assert_int_equal(protect(A + 2 * P, P, RW), 0);
+        assert_int_equal(mm.map_count, 3);
+        assert_int_equal(obj->i_count, 2);
+        assert_int_equal(nr_mappings(obj), 2);
+}
+static void test_fork_shares_objects(void **state)
+{
+        struct mm_struct child;
+        struct shmem_inode *obj;
+        struct vm_area_struct *v;
+
+        (void)state;
+        map(A, 2 * P, RW, MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED);
+        v = nth_vma(&mm, 0);
+        obj = v->vm_obj;
+        init_child(&child);
+        assert_int_equal(dup_mmap(&child, &mm), 0);
+        assert_same_vmas(&child);
+        assert_ptr_equal(nth_vma(&child, 0)->vm_obj, obj);
+        assert_int_equal(obj->i_count, 2);
+        assert_ptr_equal(v->vm_shared.next, &nth_vma(&child, 0)->vm_shared);
+        exit_mmap(&child);
+        assert_int_equal(obj->i_count, 1);
+        assert_int_equal(nr_mappings(obj), 1);
+}
+static unsigned long map_obj(struct shmem_inode *obj, unsigned long addr,
+                             unsigned long len, unsigned long flags, unsigned long pgoff)
+{
+        unsigned long ret;
+
+        mmap_write_lock(&mm);
+        ret = do_mmap_obj(&mm, obj, addr, len, RW, flags | MAP_FIXED, pgoff);
+        mmap_write_unlock(&mm);
+        assert_int_equal(validate_mm(&mm), 0);
+        return ret;
+}
+static void test_map_an_object(void **state)
+{
+        struct shmem_inode *obj = shmem_inode_alloc(16 * P);
+
+        (void)state;
+        assert_int_equal(map_obj(obj, A, 2 * P, MAP_SHARED, 4), A);
+        assert_int_equal(map_obj(obj, A + 2 * P, P, MAP_SHARED_VALIDATE, 6), A + 2 * P);
+        assert_int_equal(mm.map_count, 1);
+        assert_maps(0, obj, 4);
+        assert_int_equal(map_obj(obj, A + 3 * P, P, MAP_SHARED, 0), A + 3 * P);
+        assert_int_equal(mm.map_count, 2);
+        assert_int_equal(map_obj(obj, A + 8 * P, P, MAP_PRIVATE, 9), A + 8 * P);
+        assert_maps(2, obj, 9);
+        assert_false(nth_vma(&mm, 2)->vm_flags & VM_SHARED);
+        assert_int_equal(map_obj(obj, A + 9 * P, P, MAP_SHARED_VALIDATE | MAP_SYNC, 0),
+                         (unsigned long)-EOPNOTSUPP);
+        assert_int_equal(obj->i_count, 4);
+        shmem_inode_put(obj);
+}
 static void test_syscalls(void **state)
 {
         struct pt_regs r = { .di = 0, .si = 2 * P, .dx = RW, .r10 = ANON,
@@ -649,6 +758,9 @@ int main(void)
                 VMA_TEST(test_dup_mmap),
                 VMA_TEST(test_dup_mmap_failure),
                 VMA_TEST(test_exit_mmap),
+                VMA_TEST(test_shared_anonymous),
+                VMA_TEST(test_fork_shares_objects),
+                VMA_TEST(test_map_an_object),
                 VMA_TEST(test_syscalls),
                 VMA_TEST(test_changes_need_the_write_lock),
         };

@@ -18,6 +18,10 @@
 #define ENOSYS   38
 #define EOVERFLOW 75
 #define EOPNOTSUPP 95
+#define ENODEV       19
+#define EMFILE       24
+#define EFBIG        27
+#define ESPIPE       29
 #define ESRCH        3
 #define EINTR        4
 #define ENOEXEC      8

@@ -114,6 +114,9 @@ int validate_mm(struct mm_struct *mm);
 /* mm/mmap.c.  Context: mmap_lock held for write; may sleep. */
 unsigned long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
                       unsigned long prot, unsigned long flags, unsigned long pgoff);
+unsigned long do_mmap_obj(struct mm_struct *mm, struct shmem_inode *obj,
+                          unsigned long addr, unsigned long len, unsigned long prot,
+                          unsigned long flags, unsigned long pgoff);
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
 int do_mprotect(struct mm_struct *mm, unsigned long start, size_t len,
                 unsigned long prot);
@@ -129,6 +132,7 @@ int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_v
 /* Page faults and page-table operations on user ranges (mm/memory.c). */
 typedef unsigned int vm_fault_t;
 #define VM_FAULT_OOM            0x0001
+#define VM_FAULT_SIGBUS         0x0002
 #define FAULT_FLAG_WRITE        0x0001
 #define FAULT_FLAG_INSTRUCTION  0x0002
 vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,

@@ -62,6 +62,7 @@ struct mm_struct {
                 struct rw_semaphore ldt_usr_sem;        /* modify_ldt: read shared, write exclusive */
         } context;
 };
+struct shmem_inode;
 struct vm_area_struct {
         unsigned long vm_start, vm_end; /* [start, end), page-aligned */
         struct mm_struct *vm_mm;        /* the address space it belongs to */
@@ -69,6 +70,8 @@ struct vm_area_struct {
         unsigned long vm_flags;         /* VM_* */
         struct list_head vm_list;       /* in mm->mmap, by address */
         unsigned long vm_pgoff;         /* offset of vm_start in its object, pages */
+        struct shmem_inode *vm_obj;     /* the object shown, or NULL (anonymous) */
+        struct list_head vm_shared;     /* in vm_obj->i_mmap (Chapter shmem) */
 };
 
 #define VM_NONE         0x00000000UL

@@ -4,6 +4,11 @@
 #include <linux/err.h>
 #include <linux/sched.h>
 #include <linux/uaccess.h>
+struct files_struct;
+int dup_files(struct task_struct *child);
+void exit_files(struct task_struct *t);
+void do_close_on_exec(struct files_struct *files);
+int open_console_stdio(struct task_struct *t);
 #define EXIT_ZOMBIE 16
 #define EXIT_INIT_BASE 16               /* power-off code for init status 0 */
 #define EXIT_INIT_MAX  111              /* (16 + 111) * 2 + 1 = 255 */

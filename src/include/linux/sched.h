@@ -63,6 +63,7 @@ struct task_struct {
         struct mm_struct *mm;           /* user address space; NULL for kernel threads */
         void *fpstate;                  /* XSAVE area, 64-byte aligned; NULL if none */
         unsigned long fsbase, gsbase;   /* user FS and GS bases while switched out */
+        struct files_struct *files;     /* open files; NULL for kernel threads */
         int tgid;                       /* process id: the pid of the first thread */
         struct task_struct *parent;     /* reaps this task; init for orphans */
         struct list_head children;      /* tasks whose parent is this one */

@@ -23,6 +23,7 @@
 #define FPE_INTDIV  1
 #define FPE_FLTINV  7
 #define BUS_ADRALN  1
+#define BUS_ADRERR  2
 #define TRAP_TRACE  2
 
 static inline bool signal_pending(const struct task_struct *t)

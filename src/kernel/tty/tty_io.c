@@ -148,24 +148,3 @@ static bool user_range_ok(const void __user *p, unsigned long n)
 }
 
 const struct tty_uaccess tty_user_access = { user_range_ok, copy_from_user, copy_to_user };
-
-SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
-{
-        return tty_sys_read(fd, buf, count, &tty_user_access);
-}
-
-SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf, size_t, count)
-{
-        return tty_sys_write(fd, buf, count, &tty_user_access);
-}
-
-SYSCALL_DEFINE3(writev, unsigned long, fd, const struct iovec __user *, vec,
-                unsigned long, vlen)
-{
-        return tty_sys_writev(fd, vec, vlen, &tty_user_access);
-}
-
-SYSCALL_DEFINE3(ioctl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
-{
-        return tty_sys_ioctl(fd, cmd, arg, &tty_user_access);
-}
