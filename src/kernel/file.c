@@ -202,7 +202,9 @@ static long do_read(struct file *f, char __user *buf, size_t count, loff_t *pos)
 {
         long ret;
 
-        if (!(f->f_mode & FMODE_READ) || !f->f_op->read)
+        if (!(f->f_mode & FMODE_READ))
+                return -EBADF;
+        if (!f->f_op->read)
                 return -EINVAL;
         if (pos || !(f->f_mode & FMODE_ATOMIC_POS))
                 return f->f_op->read(f, buf, count, pos ? pos : &f->f_pos);
@@ -215,7 +217,9 @@ static long do_write(struct file *f, const char __user *buf, size_t count, loff_
 {
         long ret;
 
-        if (!(f->f_mode & FMODE_WRITE) || !f->f_op->write)
+        if (!(f->f_mode & FMODE_WRITE))
+                return -EBADF;
+        if (!f->f_op->write)
                 return -EINVAL;
         if (pos || !(f->f_mode & FMODE_ATOMIC_POS))
                 return f->f_op->write(f, buf, count, pos ? pos : &f->f_pos);
