@@ -18,6 +18,7 @@ BOOK_NW := \
 	book/vm.nw \
 	book/fault.nw \
 	book/process.nw \
+	book/signal.nw \
 	book/tty.nw \
 	book/userland.nw
 
@@ -211,17 +212,24 @@ TANGLED += \
 # Chapter 11: Processes
 TANGLED += \
 	src/include/linux/process.h \
-	src/include/linux/signal.h \
 	src/include/linux/err.h \
 	src/include/linux/initramfs.h \
 	src/include/linux/elf.h \
-	src/kernel/signal.c \
 	src/kernel/fork.c \
 	src/kernel/exit.c \
 	src/kernel/initramfs.c \
 	src/kernel/exec.c \
 	src/kernel/init.c \
 	src/kernel/sys.c
+
+# Chapter: Signals and threads
+TANGLED += \
+	src/include/linux/signal_types.h \
+	src/include/linux/signal.h \
+	src/kernel/signal.c \
+	src/arch/signal.c \
+	src/kernel/thread.c \
+	src/kernel/futex.c
 
 # Chapter 12: The console as a terminal
 TANGLED += \

@@ -3,6 +3,7 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/process.h>
+#include <linux/signal.h>
 #include <linux/string.h>
 
 extern char *init_args;
@@ -49,6 +50,8 @@ static int kernel_init(void *unused)
         init_waitqueue_head(&t->wait_chldexit);
         t->parent = t;
         child_reaper = t;
+        if (signal_init_task(t))
+                panic("cannot allocate init's signal state");
         split_init_args();
         int err = kernel_execve(init_path, argv_init, envp_init);
         if (err)
