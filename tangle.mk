@@ -229,7 +229,9 @@ TANGLED += \
 	src/kernel/signal.c \
 	src/arch/signal.c \
 	src/kernel/thread.c \
-	src/kernel/futex.c
+	src/kernel/futex.c \
+	src/user/t_badiret.c \
+	tests/lit/signal/t_badiret.test
 
 # Chapter 12: The console as a terminal
 TANGLED += \

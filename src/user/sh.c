@@ -10,6 +10,7 @@ struct demo {
 };
 
 static const struct demo demos[] = {
+        { "t_badiret", "test rt_sigreturn to segments IRET refuses: SIGSEGV, not a crash" },
         { "hello", "print a greeting with musl's printf, and its arguments" },
         { "t_fork", "test fork, exit and wait4: pids, statuses, ECHILD, WNOHANG" },
         { "t_cow", "test copy-on-write after fork: each side sees its own data" },
