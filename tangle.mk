@@ -231,7 +231,10 @@ TANGLED += \
 	src/kernel/thread.c \
 	src/kernel/futex.c \
 	src/user/t_badiret.c \
-	tests/lit/signal/t_badiret.test
+	src/user/t_sigthread.c \
+	src/user/bench_thread.c \
+	tests/lit/signal/t_badiret.test \
+	tests/lit/signal/t_sigthread.test
 
 # Chapter 12: The console as a terminal
 TANGLED += \

@@ -11,6 +11,8 @@ struct demo {
 
 static const struct demo demos[] = {
         { "t_badiret", "test rt_sigreturn to segments IRET refuses: SIGSEGV, not a crash" },
+        { "t_sigthread", "test kill/tgkill, EINTR and SA_RESTART, futex, exit_group with threads" },
+        { "bench_thread", "cycles per thread create+join, and per signal delivered [count]" },
         { "hello", "print a greeting with musl's printf, and its arguments" },
         { "t_fork", "test fork, exit and wait4: pids, statuses, ECHILD, WNOHANG" },
         { "t_cow", "test copy-on-write after fork: each side sees its own data" },
