@@ -19,6 +19,7 @@ BOOK_NW := \
 	book/fault.nw \
 	book/shmem.nw \
 	book/process.nw \
+	book/signal.nw \
 	book/ldt.nw \
 	book/tty.nw \
 	book/userland.nw
@@ -227,11 +228,9 @@ TANGLED += \
 # Chapter 11: Processes
 TANGLED += \
 	src/include/linux/process.h \
-	src/include/linux/signal.h \
 	src/include/linux/err.h \
 	src/include/linux/initramfs.h \
 	src/include/linux/elf.h \
-	src/kernel/signal.c \
 	src/kernel/fork.c \
 	src/kernel/exit.c \
 	src/kernel/initramfs.c \
@@ -251,6 +250,20 @@ TANGLED += \
 	tests/lit/user/t_ldt.test \
 	tests/lit/user/ldt-demo.test \
 	tests/lit/user/ldt-failalloc.test
+
+# Chapter: Signals and threads
+TANGLED += \
+	src/include/linux/signal_types.h \
+	src/include/linux/signal.h \
+	src/kernel/signal.c \
+	src/arch/signal.c \
+	src/kernel/thread.c \
+	src/kernel/futex.c \
+	src/user/t_badiret.c \
+	src/user/t_sigthread.c \
+	src/user/bench_thread.c \
+	tests/lit/signal/t_badiret.test \
+	tests/lit/signal/t_sigthread.test
 
 # Chapter 12: The console as a terminal
 TANGLED += \

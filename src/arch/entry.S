@@ -24,6 +24,14 @@
         jz      1f
         swapgs
 1:
+        cmpq    $native_irq_return_iret, 16*8(%rsp)
+        jne     2f
+        swapgs                                  /* the failed IRET ran after SWAPGS */
+        movq    %rsp, %rdi
+        andq    $-16, %rsp
+        call    fixup_bad_iret                  /* returns the user pt_regs to use */
+        movq    %rax, %rsp
+2:
         movq    %rsp, %rdi
         movl    $\vector, %esi
         movq    %rsp, %rbx
@@ -31,7 +39,10 @@
         call    \cfunc
         movq    %rbx, %rsp
         testb   $3, 17*8(%rsp)
-        jnz     ret_to_user
+        jz      3f
+        movq    $-1, 15*8(%rsp)                 /* orig_ax: not a system call */
+        jmp     ret_to_user
+3:
         POP_REGS
         addq    $8, %rsp
         iretq

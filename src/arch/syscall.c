@@ -37,6 +37,7 @@ void cpu_init_user_mode(void)
 {
         u32 a, b, c, d;
 
+        asm volatile("lldt %w0" : : "r"(0));    /* no LDT until a process asks for one */
         syscall_init();
         cpuid_count(7, 0, &a, &b, &c, &d);
         if (b & (1U << 7))

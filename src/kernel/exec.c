@@ -201,7 +201,7 @@ static int exec_binprm(struct linux_binprm *b)
         struct mm_struct *mm = mm_alloc(), *old = t->mm;
         unsigned long sp;
 
-        if (!mm || (!t->fpstate && fpu_alloc(t))) {
+        if (!mm || (!t->fpstate && fpu_alloc(t)) || unshare_sighand()) {
                 if (mm)
                         mmput(mm);
                 return -ENOMEM;
@@ -231,6 +231,8 @@ static int exec_binprm(struct linux_binprm *b)
         regs->flags = X86_EFLAGS_IF | X86_EFLAGS_FIXED;
         regs->orig_ax = -1;
         fpu_reset_current();
+        flush_signal_handlers(t);
+        t->clear_child_tid = NULL;
         reset_user_segments(t);
         const char *base = b->filename;
         for (const char *p = b->filename; *p; p++)
@@ -291,6 +293,11 @@ SYSCALL_DEFINE3(execve, const char __user *, filename,
                 const char __user *const __user *, argv,
                 const char __user *const __user *, envp)
 {
+        if (READ_ONCE(current->signal->live) > 1) {
+                pr_info("%s[%d]: execve with other threads running is not supported (EAGAIN)\n",
+                        current->comm, current->pid);
+                return -EAGAIN;
+        }
         char *path = kmalloc(256, GFP_KERNEL);
         if (!path)
                 return -ENOMEM;

@@ -65,30 +65,50 @@ static void __noreturn init_exited(int wait_status)
 
 void __noreturn do_exit(int wait_status)
 {
-        struct task_struct *t = current;
+        struct task_struct *t = current, *leader = t->group_leader;
+        bool group_dead;
 
+        if (t->sighand) {
+                unsigned long flags;
+                spin_lock_irqsave(&t->sighand->siglock, flags);
+                t->exiting = 1;
+                spin_unlock_irqrestore(&t->sighand->siglock, flags);
+        }
+        if (t->clear_child_tid && t->mm && __atomic_load_n(&t->mm->mm_users, __ATOMIC_RELAXED) > 1) {
+                (void)put_user(0, t->clear_child_tid);
+                futex_wake((u32 __user *)t->clear_child_tid, 1);
+        }
+        t->clear_child_tid = NULL;
         exit_files(t);
         exit_mm(t);
         spin_lock(&tasklist_lock);
-        if (t == child_reaper)
-                init_exited(wait_status);
-        forget_original_parent(t);
         t->wait_status = wait_status;
-        t->exit_state = EXIT_ZOMBIE;
+        list_del(&t->thread_node);
+        group_dead = --t->signal->live == 0;
+        if (group_dead) {
+                wait_status = t->signal->group_exit ? t->signal->group_exit_code :
+                              leader->wait_status;
+                if (wait_status & 0x7f)
+                        pr_info("%s[%d]: killed by signal %d (%s)\n", leader->comm, leader->tgid,
+                                wait_status & 0x7f, signal_name(wait_status & 0x7f));
+        }
+        if (group_dead) {
+                if (leader == child_reaper)
+                        init_exited(wait_status);
+                forget_original_parent(leader);
+                leader->wait_status = wait_status;
+                leader->exit_state = EXIT_ZOMBIE;
+                do_notify_parent(leader, wait_status);
+        }
+        if (t != leader) {
+                list_del(&t->tasks);
+                put_task_struct(t);
+        }
         spin_unlock(&tasklist_lock);
-        wake_up(&t->parent->wait_chldexit);
         local_irq_disable();
         t->state = TASK_DEAD;
         schedule();
         panic("do_exit: a dead task was scheduled");
-}
-SYSCALL_DEFINE1(exit, int, code)
-{
-        do_exit((code & 0xff) << 8);
-}
-SYSCALL_DEFINE1(exit_group, int, code)
-{
-        do_exit((code & 0xff) << 8);
 }
 #define WNOHANG     0x00000001
 #define WUNTRACED   0x00000002
@@ -103,12 +123,13 @@ static struct task_struct *find_zombie(int pid, bool *any)
         struct task_struct *c;
 
         *any = false;
-        list_for_each_entry(c, &current->children, sibling) {
+        list_for_each_entry(c, &current->group_leader->children, sibling) {
                 if (pid > 0 && c->tgid != pid)
                         continue;
                 *any = true;
                 if (c->exit_state == EXIT_ZOMBIE) {
                         list_del(&c->sibling);
+                        list_del(&c->tasks);
                         return c;
                 }
         }
@@ -118,6 +139,7 @@ SYSCALL_DEFINE4(wait4, int, pid, int __user *, stat_addr, int, options,
                 void __user *, ru)
 {
         struct wait_queue_entry w = { current, { NULL, NULL } };
+        struct wait_queue_head *wq = &current->group_leader->wait_chldexit;
         struct task_struct *z;
         bool any;
 
@@ -126,17 +148,18 @@ SYSCALL_DEFINE4(wait4, int, pid, int __user *, stat_addr, int, options,
         if (pid < -1)
                 return -ECHILD;                 /* another process group: none here */
         for (;;) {
-                prepare_to_wait(&current->wait_chldexit, &w, TASK_INTERRUPTIBLE);
+                prepare_to_wait(wq, &w, TASK_INTERRUPTIBLE);
+                __atomic_thread_fence(__ATOMIC_SEQ_CST);        /* see signal_wake_up */
                 spin_lock(&tasklist_lock);
                 z = find_zombie(pid < 0 ? -1 : pid, &any);
                 spin_unlock(&tasklist_lock);
-                if (z || !any || (options & WNOHANG))
+                if (z || !any || (options & WNOHANG) || signal_pending(current))
                         break;
                 schedule();
         }
-        finish_wait(&current->wait_chldexit, &w);
+        finish_wait(wq, &w);
         if (!z)
-                return any ? 0 : -ECHILD;
+                return !any ? -ECHILD : (options & WNOHANG) ? 0 : -ERESTARTSYS;
         int cpid = z->tgid, status = z->wait_status;
         put_task_struct(z);
         if (stat_addr && put_user(status, stat_addr))

@@ -4,6 +4,7 @@
 #include <asm/mmu_context.h>
 #include <asm/msr.h>
 #include <linux/errno.h>
+#include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
@@ -77,59 +78,91 @@ static unsigned int fork_cpu(void)
                         return cpu;
         }
 }
-static struct task_struct *copy_process(struct pt_regs *regs)
+static struct task_struct *copy_process(struct pt_regs *regs, const struct clone_args *args)
 {
         struct task_struct *p = task_alloc(NULL, NULL, current->comm, fork_cpu());
+        int err = -ENOMEM;
 
         if (!p)
                 return ERR_PTR(-ENOMEM);
-        if (fpu_alloc(p) || dup_files(p))
+        if (fpu_alloc(p))
                 goto free_task;
-        p->mm = dup_mm(current->mm);
-        if (!p->mm)
+        if (args->flags & CLONE_FILES) {
+                p->files = current->files;
+                __atomic_add_fetch(&p->files->count, 1, __ATOMIC_RELAXED);
+        } else if (dup_files(p)) {
+                goto free_task;
+        }
+        err = copy_signal_state(p, args->flags);
+        if (err)
                 goto free_files;
+        err = -ENOMEM;
+        if (args->flags & CLONE_VM) {
+                __atomic_add_fetch(&current->mm->mm_users, 1, __ATOMIC_RELAXED);
+                p->mm = current->mm;
+        } else if (!(p->mm = dup_mm(current->mm))) {
+                goto free_files;
+        }
         fpu_copy_current(p);
         save_fsgs(p);                           /* the parent's live selectors and bases */
         *task_pt_regs(p) = *regs;
         task_pt_regs(p)->ax = 0;
-        p->tgid = p->pid;
-        p->blocked = current->blocked;
+        if (args->stack)
+                task_pt_regs(p)->sp = args->stack;
+        p->fsbase = args->flags & CLONE_SETTLS ? args->tls : rdmsrl(MSR_FS_BASE);
+        p->gsbase = rdmsrl(MSR_KERNEL_GS_BASE);
+        if (args->flags & CLONE_CHILD_CLEARTID)
+                p->clear_child_tid = args->child_tid;
         INIT_LIST_HEAD(&p->children);
         init_waitqueue_head(&p->wait_chldexit);
         spin_lock(&tasklist_lock);
-        p->parent = current;
-        list_add_tail(&p->sibling, &current->children);
+        if (current->signal->group_exit) {
+                spin_unlock(&tasklist_lock);
+                err = -EINTR;
+                goto free_mm;
+        }
+        if (args->flags & CLONE_THREAD) {
+                p->tgid = current->tgid;
+                p->group_leader = current->group_leader;
+                p->parent = current->parent;
+                p->exit_signal = 0;
+        } else {
+                p->tgid = p->pid;
+                p->group_leader = p;
+                p->parent = current->group_leader;
+                p->exit_signal = args->flags & CSIGNAL;
+                list_add_tail(&p->sibling, &p->parent->children);
+        }
+        p->signal->live++;
+        list_add_tail(&p->thread_node, &p->signal->thread_head);
+        list_add_tail(&p->tasks, &task_list);
         spin_unlock(&tasklist_lock);
         return p;
+free_mm:
+        mmput(p->mm);
 free_files:
         exit_files(p);
 free_task:
         put_task_struct(p);                     /* frees the FPU area too */
         put_task_struct(p);
-        return ERR_PTR(-ENOMEM);
+        return ERR_PTR(err);
 }
-static long do_fork(struct pt_regs *regs)
+long kernel_clone(struct pt_regs *regs, const struct clone_args *args)
 {
-        struct task_struct *p = copy_process(regs);
+        struct task_struct *p = copy_process(regs, args);
 
         if (IS_ERR(p))
                 return PTR_ERR(p);
         int pid = p->pid;
+        if (args->flags & CLONE_PARENT_SETTID)
+                (void)put_user(pid, args->parent_tid);
+        if (args->flags & CLONE_CHILD_SETTID)
+                (void)put_user(pid, args->child_tid);
         wake_up_process(p);
         return pid;
 }
 SYSCALL_DEFINE0(fork)
 {
-        return do_fork(current_pt_regs());
-}
-SYSCALL_DEFINE5(clone, unsigned long, flags, unsigned long, newsp, int __user *, ptid,
-                int __user *, ctid, unsigned long, tls)
-{
-        (void)ptid; (void)ctid; (void)tls;
-        if (flags != SIGCHLD || newsp) {
-                pr_info("%s[%d]: clone flags %#lx not supported yet (ENOSYS)\n",
-                        current->comm, current->pid, flags);
-                return -ENOSYS;
-        }
-        return do_fork(current_pt_regs());
+        struct clone_args args = { .flags = SIGCHLD };
+        return kernel_clone(current_pt_regs(), &args);
 }

@@ -4,6 +4,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/process.h>
+#include <linux/signal.h>
 #include <linux/string.h>
 
 extern char *init_args;
@@ -52,6 +53,8 @@ static int kernel_init(void *unused)
         child_reaper = t;
         if (open_console_stdio(t))
                 panic("init: no memory to open the console");
+        if (signal_init_task(t))
+                panic("cannot allocate init's signal state");
         split_init_args();
         int err = kernel_execve(init_path, argv_init, envp_init);
         if (err)

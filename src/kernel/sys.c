@@ -14,14 +14,13 @@ SYSCALL_DEFINE0(getpid) { return current->tgid; }
 SYSCALL_DEFINE0(gettid) { return current->pid; }
 SYSCALL_DEFINE0(getppid)
 {
-        return current == child_reaper ? 0 : READ_ONCE(current->parent)->tgid;
+        return current->group_leader == child_reaper ? 0 : READ_ONCE(current->parent)->tgid;
 }
 SYSCALL_DEFINE0(sched_yield)
 {
         schedule();
         return 0;
 }
-struct __kernel_timespec { long tv_sec, tv_nsec; };
 #define CLOCK_REALTIME           0
 #define CLOCK_MONOTONIC          1
 #define CLOCK_MONOTONIC_RAW      4
@@ -44,15 +43,19 @@ SYSCALL_DEFINE2(nanosleep, const struct __kernel_timespec __user *, rqtp,
                 struct __kernel_timespec __user *, rmtp)
 {
         struct __kernel_timespec ts;
-        (void)rmtp;
         if (copy_from_user(&ts, rqtp, sizeof(ts)))
                 return -EFAULT;
         if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
                 return -EINVAL;
-        u64 ms = (u64)ts.tv_sec * 1000 + (ts.tv_nsec + 999999) / 1000000;
-        if (ms)
-                msleep(ms > 0x7fffffff ? 0x7fffffff : (unsigned int)ms);
-        return 0;
+        unsigned long ticks = timespec_to_ticks(&ts), deadline = jiffies + ticks;
+        if (!ticks || !sleep_until_interruptible(deadline))
+                return 0;
+        long left = (long)(deadline - jiffies);
+        u64 ns = left > 0 ? (u64)left * (1000000000 / HZ) : 0;
+        struct __kernel_timespec rem = { ns / 1000000000, ns % 1000000000 };
+        if (rmtp && copy_to_user(rmtp, &rem, sizeof(rem)))
+                return -EFAULT;
+        return -ERESTARTNOHAND;
 }
 struct new_utsname { char sysname[65], nodename[65], release[65], version[65],
                      machine[65], domainname[65]; };
@@ -96,31 +99,6 @@ SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
 {
         current->clear_child_tid = tidptr;
         return current->pid;
-}
-#define SIG_BLOCK   0
-#define SIG_UNBLOCK 1
-#define SIG_SETMASK 2
-SYSCALL_DEFINE4(rt_sigprocmask, int, how, const unsigned long __user *, nset,
-                unsigned long __user *, oset, size_t, sigsetsize)
-{
-        unsigned long new, old = current->blocked;
-
-        if (sigsetsize != sizeof(unsigned long))
-                return -EINVAL;
-        if (nset) {
-                if (copy_from_user(&new, nset, sizeof(new)))
-                        return -EFAULT;
-                new &= ~(sigmask(SIGKILL) | sigmask(SIGSTOP));
-                switch (how) {
-                case SIG_BLOCK: current->blocked = old | new; break;
-                case SIG_UNBLOCK: current->blocked = old & ~new; break;
-                case SIG_SETMASK: current->blocked = new; break;
-                default: return -EINVAL;
-                }
-        }
-        if (oset && copy_to_user(oset, &old, sizeof(old)))
-                return -EFAULT;
-        return 0;
 }
 #define LINUX_REBOOT_MAGIC1        0xfee1dead
 #define LINUX_REBOOT_CMD_CAD_ON    0x89abcdef

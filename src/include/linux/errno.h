@@ -28,4 +28,9 @@
 #define ECHILD       10
 #define EAGAIN       11
 #define ENAMETOOLONG 36
+#define ETIMEDOUT             110
+#define ERESTARTSYS           512
+#define ERESTARTNOINTR        513
+#define ERESTARTNOHAND        514
+#define ERESTART_RESTARTBLOCK 516
 #endif

@@ -1,6 +1,7 @@
 /* Tangled from book/process.nw (chapter "Processes"). Do not edit: edit the book and run make tangle. */
 #ifndef _LINUX_PROCESS_H
 #define _LINUX_PROCESS_H
+#include <asm/apic.h>
 #include <linux/err.h>
 #include <linux/sched.h>
 #include <linux/uaccess.h>
@@ -25,4 +26,31 @@ int kernel_execve(const char *filename, const char *const *argv,
                   const char *const *envp);
 void start_init(void);
 bool initramfs_present(void);
+struct __kernel_timespec { long tv_sec, tv_nsec; };
+static inline unsigned long timespec_to_ticks(const struct __kernel_timespec *ts)
+{
+        u64 ms = (u64)ts->tv_sec * 1000 + (ts->tv_nsec + 999999) / 1000000;
+        if (ms > 0x7fffffff)
+                ms = 0x7fffffff;
+        return (ms * HZ + 999) / 1000;
+}
+#define CSIGNAL              0x000000ff
+#define CLONE_VM             0x00000100
+#define CLONE_FS             0x00000200
+#define CLONE_FILES          0x00000400
+#define CLONE_SIGHAND        0x00000800
+#define CLONE_VFORK          0x00004000
+#define CLONE_THREAD         0x00010000
+#define CLONE_SYSVSEM        0x00040000
+#define CLONE_SETTLS         0x00080000
+#define CLONE_PARENT_SETTID  0x00100000
+#define CLONE_CHILD_CLEARTID 0x00200000
+#define CLONE_DETACHED       0x00400000
+#define CLONE_CHILD_SETTID   0x01000000
+struct clone_args {
+        unsigned long flags, stack;
+        int __user *parent_tid, *child_tid;
+        unsigned long tls;
+};
+long kernel_clone(struct pt_regs *regs, const struct clone_args *args);
 #endif

@@ -5,6 +5,7 @@
 #include <linux/list.h>
 #include <linux/lockdep.h>
 #include <linux/percpu.h>
+#include <linux/signal_types.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
@@ -71,9 +72,23 @@ struct task_struct {
         int exit_state;                 /* 0, or EXIT_ZOMBIE once dead and unreaped */
         int wait_status;                /* for wait4: (code << 8) or signal number */
         struct wait_queue_head wait_chldexit;   /* the parent sleeps here in wait4 */
-        unsigned long pending, blocked; /* signals: bit (sig - 1) */
-        struct { int signo, code, trapno; unsigned long addr, error; } fault;
         int __user *clear_child_tid;    /* set_tid_address */
+        struct sighand_struct *sighand; /* handlers; shared by CLONE_SIGHAND */
+        struct signal_struct *signal;   /* the thread group's shared state */
+        struct task_struct *group_leader;       /* the first thread: it is the process */
+        struct list_head thread_node;   /* in signal->thread_head; tasklist_lock */
+        struct list_head tasks;         /* in task_list; tasklist_lock */
+        int exit_signal;                /* sent to the parent at exit: SIGCHLD, or 0 */
+        int exiting;                    /* do_exit has begun; siglock */
+        struct sigpending pending;      /* signals sent to this thread; siglock */
+        unsigned long blocked;          /* siglock; written by the task itself */
+        unsigned long saved_sigmask;    /* the mask rt_sigsuspend replaced */
+        int restore_sigmask;            /* saved_sigmask is to be put back */
+        int sigpending;                 /* a signal may need attention before user mode */
+        unsigned long sas_ss_sp, sas_ss_size;   /* the alternate signal stack */
+        unsigned int sas_ss_flags;
+        struct { int signo, trapno; unsigned long error, cr2; } fault; /* last fault */
+        void __user *robust_list;       /* set_robust_list: stored, not walked */
         unsigned short ds, es, fsindex, gsindex; /* selectors while switched out */
 };
 
@@ -87,6 +102,7 @@ void sched_init(void);
 void __noreturn cpu_idle(void);
 void sched_init_ap(void);
 int wake_up_process(struct task_struct *t);
+int wake_up_state(struct task_struct *t, long state);
 bool need_resched(void);
 void set_cpus_allowed(struct task_struct *t, unsigned long mask);
 struct task_struct *kthread_create(int (*fn)(void *), void *arg, const char *name,

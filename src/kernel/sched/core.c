@@ -7,6 +7,7 @@
 #include <linux/preempt.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
+#include <linux/signal.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/sprintf.h>
@@ -115,7 +116,7 @@ static void resched_cpu(unsigned int cpu)
                 apic_send_ipi(cpu, RESCHEDULE_VECTOR);
 }
 
-int wake_up_process(struct task_struct *t)
+int wake_up_state(struct task_struct *t, long state)
 {
         unsigned long flags;
         int woke = 0;
@@ -123,7 +124,7 @@ int wake_up_process(struct task_struct *t)
         local_irq_save(flags);
         struct rq *rq = per_cpu_ptr(&runqueues, t->cpu);
         arch_spin_lock(&rq->lock);
-        if (t->state != TASK_RUNNING && t->state != TASK_DEAD) {
+        if (t->state & state) {
                 t->state = TASK_RUNNING;
                 woke = 1;
                 if (!t->on_rq) {
@@ -136,6 +137,10 @@ int wake_up_process(struct task_struct *t)
         arch_spin_unlock(&rq->lock);
         local_irq_restore(flags);
         return woke;
+}
+int wake_up_process(struct task_struct *t)
+{
+        return wake_up_state(t, TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE);
 }
 #define TIME_SLICE_TICKS 2
 
@@ -271,6 +276,7 @@ void put_task_struct(struct task_struct *t)
         if (__atomic_sub_fetch(&t->refcount, 1, __ATOMIC_ACQ_REL))
                 return;
         fpu_free(t);
+        put_signal_state(t);
         free_task_stack((void *)t->stack_lo);
         kfree(t);
 }

@@ -6,6 +6,7 @@
 #include <linux/kernel.h>
 #include <linux/mutex.h>
 #include <linux/sched.h>
+#include <linux/signal.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/tty.h>
@@ -180,7 +181,9 @@ ssize_t tty_read(char *kbuf, size_t n)
                 return 0;
         tty_open();
         for (;;) {
-                wait_event(tty.read_wait, READ_ONCE(tty.canon_head) != READ_ONCE(tty.read_tail));
+                if (wait_event_interruptible(tty.read_wait,
+                                             READ_ONCE(tty.canon_head) != READ_ONCE(tty.read_tail)))
+                        return -ERESTARTSYS;
                 spin_lock_irqsave(&tty.lock, flags);
                 if (tty.canon_head != tty.read_tail)
                         break;
