@@ -58,17 +58,13 @@ void serial_rx_disable(void)
 }
 void serial_interrupt(void)
 {
-        u8 burst[64];
-
         while (inb(COM1 + UART_LSR) & UART_LSR_DR) {
-                size_t room = min(tty_receive_room(), sizeof(burst)), n = 0;
-                if (!room) {
+                if (!tty_receive_room()) {
                         if (tty_throttle())
                                 return;
                         continue;               /* a reader made room meanwhile */
                 }
-                while (n < room && (inb(COM1 + UART_LSR) & UART_LSR_DR))
-                        burst[n++] = inb(COM1 + UART_RX);
-                tty_receive(burst, n);
+                u8 c = inb(COM1 + UART_RX);
+                tty_receive(&c, 1);
         }
 }
