@@ -124,6 +124,42 @@ static void check_execve(void)
                 ok_errno(syscall(SYS_execve, self, good_argv, bad_envp), EFAULT, "execve with envp[1] at %s", b);
         }
 }
+static void check_later_calls(void)
+{
+        int fd = memfd_create("efault", 0), word = 7;
+
+        ok(fd >= 0 && ftruncate(fd, PG) == 0, "a memfd to read and write (fd %d)", fd);
+        for (int i = 0; i < 3; i++) {
+                ok_errno(syscall(SYS_fstat, fd, bad[i]), EFAULT, "fstat into %s", bad_name[i]);
+                ok_errno(syscall(SYS_pread64, fd, bad[i], 16, 0), EFAULT, "pread into %s",
+                         bad_name[i]);
+                ok_errno(syscall(SYS_pwrite64, fd, bad[i], 16, 0), EFAULT, "pwrite from %s",
+                         bad_name[i]);
+                ok_errno(syscall(SYS_memfd_create, bad[i], 0), EFAULT,
+                         "memfd_create with its name at %s", bad_name[i]);
+                ok_errno(syscall(SYS_rt_sigpending, bad[i], 8), EFAULT,
+                         "rt_sigpending into %s", bad_name[i]);
+                ok_errno(syscall(SYS_rt_sigsuspend, bad[i], 8), EFAULT,
+                         "rt_sigsuspend with its mask at %s", bad_name[i]);
+                ok_errno(syscall(SYS_futex, bad[i], 0 /* FUTEX_WAIT */, 0, NULL), EFAULT,
+                         "futex on a word at %s", bad_name[i]);
+                long r = syscall(SYS_modify_ldt, 1, bad[i], 16);
+                ok((int)r == -EFAULT, "modify_ldt from %s (raw %#lx)", bad_name[i], r);
+                if (i == 0)
+                        continue;
+                ok_errno(syscall(SYS_rt_sigaction, SIGUSR1, bad[i], NULL, 8), EFAULT,
+                         "rt_sigaction with the new action at %s", bad_name[i]);
+                ok_errno(syscall(SYS_rt_sigaction, SIGUSR1, NULL, bad[i], 8), EFAULT,
+                         "rt_sigaction with the old action at %s", bad_name[i]);
+                ok_errno(syscall(SYS_sigaltstack, bad[i], NULL), EFAULT,
+                         "sigaltstack with the new stack at %s", bad_name[i]);
+                ok_errno(syscall(SYS_sigaltstack, NULL, bad[i]), EFAULT,
+                         "sigaltstack with the old stack at %s", bad_name[i]);
+                ok_errno(syscall(SYS_futex, &word, 0 /* FUTEX_WAIT */, 7, bad[i]), EFAULT,
+                         "futex with its timeout at %s", bad_name[i]);
+        }
+        close(fd);
+}
 int main(int argc, char **argv)
 {
         if ((argc > 1 && strcmp(argv[1], "--execed") == 0) || getenv("T_EFAULT_EXECED")) {
@@ -137,5 +173,6 @@ int main(int argc, char **argv)
         check_structures();
         check_wait4();
         check_execve();
+        check_later_calls();
         return done();
 }
