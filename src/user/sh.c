@@ -10,12 +10,15 @@ struct demo {
 };
 
 static const struct demo demos[] = {
+        { "t_fpu", "test that each process keeps its SSE/AVX registers across switches" },
         { "t_memfd", "test memfd: read, write, truncate, shared and private mmap, SIGBUS" },
         { "t_shared_anon", "test MAP_SHARED|MAP_ANONYMOUS memory across fork" },
+        { "t_forkfail", "fork once and report (boot with fail_alloc= to fail it)" },
         { "t_badiret", "test rt_sigreturn to segments IRET refuses: SIGSEGV, not a crash" },
         { "t_sigthread", "test kill/tgkill, EINTR and SA_RESTART, futex, exit_group with threads" },
         { "bench_thread", "cycles per thread create+join, and per signal delivered [count]" },
         { "ldt_demo", "install LDT descriptors and run 32-bit code through them" },
+        { "t_ldt", "test modify_ldt: validation, LDT segments across switches and fork" },
         { "hello", "print a greeting with musl's printf, and its arguments" },
         { "t_fork", "test fork, exit and wait4: pids, statuses, ECHILD, WNOHANG" },
         { "t_cow", "test copy-on-write after fork: each side sees its own data" },
