@@ -314,6 +314,8 @@ TANGLED += \
 	tests/lit/user/t_signal.test
 TANGLED += \
 	src/user/t_fpu.c \
+	src/user/t_shootdown.c \
+	tests/lit/user/t_shootdown.test \
 	src/arch/user_tests.c \
 	tests/lit/user/smap.test \
 	tests/lit/user/t_fpu.test

@@ -14,10 +14,15 @@ void switch_mm_irqs_off(struct mm_struct *next)
 {
         struct mm_struct *want = next ? next : &init_mm;
         struct mm_struct *prev = raw_cpu_read(cpu_tlbstate.loaded_mm);
+        unsigned long me = 1UL << raw_smp_processor_id();
 
         if (prev == want)
                 return;
+        if (want != &init_mm)
+                __atomic_or_fetch(&want->cpu_mask, me, __ATOMIC_SEQ_CST);
         write_cr3(__pa(want->pgd));
+        if (prev && prev != &init_mm)
+                __atomic_and_fetch(&prev->cpu_mask, ~me, __ATOMIC_SEQ_CST);
         raw_cpu_write(cpu_tlbstate.loaded_mm, want);
         switch_ldt(prev, want);         /* Chapter "The local descriptor table" */
 }

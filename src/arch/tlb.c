@@ -4,6 +4,7 @@
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <linux/preempt.h>
 #include <linux/smp.h>
 #include <linux/string.h>
@@ -42,8 +43,18 @@ void flush_tlb_kernel_range(unsigned long start, unsigned long end)
 
 void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
-        (void)mm;               /* every CPU, until address spaces have a cpumask */
-        flush_tlb_kernel_range(start, end);
+        struct flush_range r = { start, end };
+        unsigned int cpu;
+
+        if (mm == &init_mm || !tlb_shootdown) {
+                flush_tlb_kernel_range(start, end);
+                return;
+        }
+        __atomic_thread_fence(__ATOMIC_SEQ_CST);
+        unsigned long mask = READ_ONCE(mm->cpu_mask);
+        for_each_online_cpu(cpu)
+                if (mask & (1UL << cpu))
+                        smp_call_function_single(cpu, do_flush_range, &r);
 }
 
 static int set_tlb_shootdown(char *val)

@@ -71,7 +71,7 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
 }
 static unsigned int fork_cpu(void)
 {
-        static unsigned int next;
+        static unsigned int next = 1;           /* init runs on CPU 0 */
         for (;;) {
                 unsigned int cpu = __atomic_fetch_add(&next, 1, __ATOMIC_RELAXED) % nr_cpu_ids;
                 if (cpu_online(cpu))

@@ -11,6 +11,7 @@ struct demo {
 
 static const struct demo demos[] = {
         { "t_fpu", "test that each process keeps its SSE/AVX registers across switches" },
+        { "t_shootdown", "test that munmap reaches a thread on another CPU (TLB shootdown)" },
         { "t_memfd", "test memfd: read, write, truncate, shared and private mmap, SIGBUS" },
         { "t_shared_anon", "test MAP_SHARED|MAP_ANONYMOUS memory across fork" },
         { "t_forkfail", "fork once and report (boot with fail_alloc= to fail it)" },

@@ -46,6 +46,7 @@ struct mm_struct {
         pgd_t *pgd;                     /* top-level table */
         spinlock_t page_table_lock;     /* populating pud and pmd entries */
         long nr_ptes;                   /* page-table pages owned */
+        unsigned long cpu_mask;         /* atomic: CPUs whose CR3 holds this mm */
         struct rw_semaphore mmap_lock;  /* guards the VMA list and the fields below */
         struct list_head mmap;          /* VMAs, sorted by address, disjoint */
         int map_count;                  /* number of VMAs */
