@@ -71,7 +71,8 @@ void io_apic_init(void)
                         io_apic_write(a, IO_APIC_REDTBL(pin) + 1, 0);
                 }
                 spin_unlock_irqrestore(&ioapic_lock, flags);
-                pr_info("IOAPIC[%u]: apic_id %u, version %#x, address %#x, GSI %u-%u, all masked\n",
+                pr_info("IOAPIC[%u]: apic_id %u, version %#x, address %#x, "
+                        "GSI %u-%u, all masked\n",
                         i, a->id, version & 0xff, a->phys, a->gsi_base,
                         a->gsi_base + a->nr_pins - 1);
         }
@@ -95,8 +96,9 @@ void io_apic_route_isa_irq(unsigned int irq, unsigned int vector, unsigned int c
                 io_apic_write(a, IO_APIC_REDTBL(pin) + 1, cpu_apic_id[cpu] << 24);
                 io_apic_write(a, IO_APIC_REDTBL(pin), entry);
                 spin_unlock_irqrestore(&ioapic_lock, flags);
-                pr_info("IOAPIC: ISA IRQ %u -> GSI %u (IOAPIC[%u] pin %u) -> vector %#x on CPU %u, "
-                        "%s, active %s\n", irq, gsi, i, pin, vector, cpu,
+                pr_info("IOAPIC: ISA IRQ %u -> GSI %u (IOAPIC[%u] pin %u) "
+                        "-> vector %#x on CPU %u, %s, active %s\n",
+                        irq, gsi, i, pin, vector, cpu,
                         level ? "level" : "edge", low ? "low" : "high");
                 return;
         }

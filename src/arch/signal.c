@@ -70,7 +70,8 @@ static int save_fpstate_to_frame(unsigned long buf)
 {
         struct task_struct *t = current;
         struct _fpx_sw_bytes sw = {
-                .magic1 = FP_XSTATE_MAGIC1, .extended_size = fpu_xstate_size + FP_XSTATE_MAGIC2_SIZE,
+                .magic1 = FP_XSTATE_MAGIC1,
+                .extended_size = fpu_xstate_size + FP_XSTATE_MAGIC2_SIZE,
                 .xfeatures = xfeatures_mask, .xstate_size = fpu_xstate_size,
         };
         u64 xfeatures;

@@ -109,7 +109,8 @@ long futex_wake(u32 __user *uaddr, int nr)
         if ((unsigned long)uaddr & 3)
                 return -EINVAL;
         spin_lock(&hb->lock);
-        for (q = list_entry(hb->chain.next, struct futex_q, list); &q->list != &hb->chain; q = next) {
+        for (q = list_entry(hb->chain.next, struct futex_q, list); &q->list != &hb->chain;
+             q = next) {
                 next = list_entry(q->list.next, struct futex_q, list);
                 if (!futex_match(&q->key, &key))
                         continue;

@@ -4,12 +4,14 @@
 
 static char *fresh(long pages)
 {
-        return mmap(NULL, pages * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        return mmap(NULL, pages * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                    -1, 0);
 }
 
 static void report(const char *what, uint64_t cycles, long pages)
 {
-        say("bench_fault: %-24s %8lu cycles per 4 KiB page, %ld pages\n", what, cycles / pages, pages);
+        say("bench_fault: %-24s %8lu cycles per 4 KiB page, %ld pages\n", what,
+            cycles / pages, pages);
 }
 
 int main(int argc, char **argv)

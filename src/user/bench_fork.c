@@ -12,7 +12,8 @@ static void time_forks(const char *what, long n)
                 wait_child(pid);
         }
         uint64_t t1 = rdtsc();
-        say("bench_fork: %-24s %10lu cycles per fork+exit+wait4, %ld forks\n", what, (t1 - t0) / n, n);
+        say("bench_fork: %-24s %10lu cycles per fork+exit+wait4, %ld forks\n", what,
+            (t1 - t0) / n, n);
 }
 
 int main(int argc, char **argv)

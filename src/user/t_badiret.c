@@ -95,7 +95,8 @@ int main(void)
            segv.code, segv.trapno, segv.err);
         provoke(BAD_CS_LDT);
         ok(segv.count == 1 && segv.cs == 0x7 && segv.trapno == 13 && segv.err == 0x4,
-           "an LDT selector with no LDT: #GP, error code 0x4 (count %d, cs %#x, trap %ld, err %#lx)",
+           "an LDT selector with no LDT: #GP, error code 0x4 "
+           "(count %d, cs %#x, trap %ld, err %#lx)",
            segv.count, segv.cs, segv.trapno, segv.err);
         provoke(BAD_SS_CODE);
         ok(segv.count == 1 && segv.ss == 0x23 && segv.trapno == 13 && segv.err == 0x20,

@@ -30,7 +30,8 @@ static void check_grow_shrink(char *start)
         for (size_t i = 0; i < 8 * PG; i++)
                 wrong += start[i] != (char)(i * 7 + 1);
         ok_eq(wrong, 0, "the part that was never released kept its data");
-        ok(set_brk(start + 16 * PG + 1) == start + 16 * PG + 1, "an unaligned break is kept as asked");
+        ok(set_brk(start + 16 * PG + 1) == start + 16 * PG + 1,
+           "an unaligned break is kept as asked");
         start[16 * PG] = 1;
         start[17 * PG - 1] = 1;
         ok(page_mapped(start + 16 * PG), "the page it falls in is mapped to its end");

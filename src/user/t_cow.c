@@ -62,7 +62,8 @@ static const char *const child_checks[] = {
 
 int main(void)
 {
-        area = mmap(NULL, PAGES * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        area = mmap(NULL, PAGES * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                    -1, 0);
         uint64_t *protected = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
                                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (!ok(area != MAP_FAILED && protected != MAP_FAILED, "mmap %d pages", PAGES + 1))

@@ -29,8 +29,8 @@ static void check_read_write(void)
         for (int i = 0; i < 3; i++)
                 ok_errno(syscall(SYS_write, 1, bad[i], 1), EFAULT, "write from %s", bad_name[i]);
         for (int i = 0; i < 3; i++)
-                ok_errno(syscall(SYS_writev, 1, bad[i], 1), EFAULT, "writev with the iovec array at %s",
-                         bad_name[i]);
+                ok_errno(syscall(SYS_writev, 1, bad[i], 1), EFAULT,
+                         "writev with the iovec array at %s", bad_name[i]);
         for (int i = 0; i < 3; i++) {
                 struct iovec iov = { bad[i], 1 };
                 ok_errno(syscall(SYS_writev, 1, &iov, 1), EFAULT, "writev with iov_base at %s",
@@ -90,7 +90,8 @@ static void check_structures(void)
         }
         char *p = mmap(NULL, 2 * PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         munmap(p + PG, PG);
-        ok_errno(syscall(SYS_uname, p + PG - 100), EFAULT, "uname into a buffer that runs into a hole");
+        ok_errno(syscall(SYS_uname, p + PG - 100), EFAULT,
+                 "uname into a buffer that runs into a hole");
         munmap(p, PG);
 }
 static void check_wait4(void)
@@ -118,10 +119,14 @@ static void check_execve(void)
                 char *bad_argv[] = { self, bad[i], NULL };
                 char *bad_envp[] = { "A=1", bad[i], NULL };
                 const char *b = bad_name[i];
-                ok_errno(syscall(SYS_execve, self, bad[i], good_envp), EFAULT, "execve with argv at %s", b);
-                ok_errno(syscall(SYS_execve, self, bad_argv, good_envp), EFAULT, "execve with argv[1] at %s", b);
-                ok_errno(syscall(SYS_execve, self, good_argv, bad[i]), EFAULT, "execve with envp at %s", b);
-                ok_errno(syscall(SYS_execve, self, good_argv, bad_envp), EFAULT, "execve with envp[1] at %s", b);
+                ok_errno(syscall(SYS_execve, self, bad[i], good_envp), EFAULT,
+                         "execve with argv at %s", b);
+                ok_errno(syscall(SYS_execve, self, bad_argv, good_envp), EFAULT,
+                         "execve with argv[1] at %s", b);
+                ok_errno(syscall(SYS_execve, self, good_argv, bad[i]), EFAULT,
+                         "execve with envp at %s", b);
+                ok_errno(syscall(SYS_execve, self, good_argv, bad_envp), EFAULT,
+                         "execve with envp[1] at %s", b);
         }
 }
 static void check_later_calls(void)

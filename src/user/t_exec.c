@@ -82,7 +82,8 @@ static int second_run(int argc, char **argv, char **envp)
         ok(!page_mapped((void *)strtoul(argv[5], NULL, 16)), "the old program's mapping is gone");
         sigprocmask(SIG_BLOCK, NULL, &now);
         ok(sigismember(&now, SIGUSR1), "a signal blocked before execve is still blocked");
-        ok(strcmp((char *)getauxval(AT_EXECFN), argv[0]) == 0, "AT_EXECFN is the path execve was given");
+        ok(strcmp((char *)getauxval(AT_EXECFN), argv[0]) == 0,
+           "AT_EXECFN is the path execve was given");
         check_auxv();
         return done();
 }

@@ -40,7 +40,9 @@ static void check_all_statuses(void)
                         else
                                 pids[i] = 0;
                 }
-                ok(wrong == 0, "16 children exit with %d..%d; each status seen once, from its child (%d wrong)",
+                ok(wrong == 0,
+                   "16 children exit with %d..%d; each status seen once, "
+                   "from its child (%d wrong)",
                    base, base + 15, wrong);
         }
 }
@@ -83,13 +85,16 @@ static void check_no_child(void)
 {
         int status;
 
-        ok_errno(wait4(-1, &status, 0, NULL), ECHILD, "wait4(-1) with no children fails with ECHILD");
+        ok_errno(wait4(-1, &status, 0, NULL), ECHILD,
+                 "wait4(-1) with no children fails with ECHILD");
         ok_errno(wait4(-1, &status, WNOHANG, NULL), ECHILD, "so does wait4(-1, WNOHANG)");
         ok_errno(wait4(getpid(), &status, 0, NULL), ECHILD, "wait4(own pid) fails with ECHILD");
 }
 static void check_status_bits(void)
 {
-        static const int codes[][2] = { { 256, 0 }, { 0x1ff, 255 }, { -1, 255 }, { 0x12345, 0x45 } };
+        static const int codes[][2] = {
+                { 256, 0 }, { 0x1ff, 255 }, { -1, 255 }, { 0x12345, 0x45 }
+        };
 
         for (int i = 0; i < 4; i++) {
                 pid_t pid = fork();
@@ -97,7 +102,8 @@ static void check_status_bits(void)
                         _exit(codes[i][0]);
                 int status = wait_child(pid);
                 ok(WIFEXITED(status) && WEXITSTATUS(status) == codes[i][1],
-                   "exit(%#x) is reported as status %d (status %#x)", codes[i][0], codes[i][1], status);
+                   "exit(%#x) is reported as status %d (status %#x)",
+                   codes[i][0], codes[i][1], status);
         }
 }
 static void check_grandchild(void)

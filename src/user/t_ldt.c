@@ -27,7 +27,8 @@ static void check_refusals(void)
 {
         struct user_desc d = { .entry_number = 0, .limit = 0xfff, .seg_32bit = 1 };
 
-        ok_eq(modify_ldt_raw(0x11, &d, 15), EINVAL_RAX, "write with bytecount 15: EINVAL (32-bit)");
+        ok_eq(modify_ldt_raw(0x11, &d, 15), EINVAL_RAX,
+              "write with bytecount 15: EINVAL (32-bit)");
         ok_eq(modify_ldt_raw(0x11, &d, 17), EINVAL_RAX, "write with bytecount 17: EINVAL");
         ok_eq(modify_ldt_raw(0x11, NULL, 16), EFAULT_RAX, "write from NULL: EFAULT");
         ok_eq(modify_ldt_raw(1, (void *)0xffff888000000000UL, 16), EFAULT_RAX,
@@ -42,7 +43,8 @@ static void check_refusals(void)
         ok_eq(modify_ldt_raw(3, buf, 16), ENOSYS_RAX, "func 3: ENOSYS");
         ok_eq(modify_ldt_raw(0x10, buf, 16), ENOSYS_RAX, "func 0x10: ENOSYS");
         ok_eq(modify_ldt_raw(-1, buf, 16), ENOSYS_RAX, "func -1: ENOSYS");
-        ok_eq(modify_ldt_raw(2, NULL, 16), EFAULT_RAX, "reading the default LDT into NULL: EFAULT");
+        ok_eq(modify_ldt_raw(2, NULL, 16), EFAULT_RAX,
+              "reading the default LDT into NULL: EFAULT");
         ok_eq(modify_ldt_raw(0, NULL, 16), 0, "reading into NULL with no LDT: 0, no fault");
 }
 static uint64_t entry9(int func, struct user_desc d)
@@ -67,7 +69,8 @@ static void check_builds(void)
         ok_eq(entry9(0x11, d), desc_bytes(0, 0xfffff, 0xf3, 0xd), "new mode keeps useable (AVL)");
         ok_eq(entry9(1, d), desc_bytes(0, 0xfffff, 0xf3, 0xc), "legacy mode clears useable");
         d = flat; d.contents = 2; d.lm = 1;
-        ok_eq(entry9(0x11, d), desc_bytes(0, 0xfffff, 0xfb, 0xc), "lm is ignored: no 64-bit code segment");
+        ok_eq(entry9(0x11, d), desc_bytes(0, 0xfffff, 0xfb, 0xc),
+              "lm is ignored: no 64-bit code segment");
         d = (struct user_desc){ .read_exec_only = 1, .seg_not_present = 1 };
         ok_eq(entry9(0x11, d), 0, "the empty description clears the entry");
         entry9(0x11, flat);
@@ -76,11 +79,13 @@ static void check_builds(void)
         entry9(0x11, flat);
         d = (struct user_desc){ .seg_32bit = 1, .contents = 2, .read_exec_only = 1 };
         ok_eq(entry9(1, d), 0, "legacy mode: base 0 and limit 0 clear the entry");
-        ok_eq(entry9(0x11, d), desc_bytes(0, 0, 0xf9, 0x4), "new mode: base 0 and limit 0 make a segment");
+        ok_eq(entry9(0x11, d), desc_bytes(0, 0, 0xf9, 0x4),
+              "new mode: base 0 and limit 0 make a segment");
         ok_eq(entry9(0x11, (struct user_desc){ 0 }), desc_bytes(0, 0, 0xf3, 0),
               "new mode: an all-zero description is a 16-bit data segment");
         d = (struct user_desc){ .seg_32bit = 1, .contents = 3, .seg_not_present = 1 };
-        ok_eq(entry9(0x11, d), desc_bytes(0, 0, 0x7f, 0x4), "new mode: a not-present conforming segment");
+        ok_eq(entry9(0x11, d), desc_bytes(0, 0, 0x7f, 0x4),
+              "new mode: a not-present conforming segment");
         ok_eq(modify_ldt_raw(0, NULL, 16), EFAULT_RAX, "reading the LDT into NULL: EFAULT");
 }
 static void check_read_back(void)
@@ -98,7 +103,8 @@ static void check_read_back(void)
         memset(buf, 0xaa, sizeof(buf));
         ok_eq(modify_ldt_raw(0, buf, 8), 8, "reading 8 bytes returns 8");
         ok(!memcmp(buf, want, 8) && buf[8] == 0xaa, "... entry 0 only");
-        ok_eq(modify_ldt_raw(0, buf, 1000), 1000, "reading 1000 bytes of a 10-entry table returns 1000");
+        ok_eq(modify_ldt_raw(0, buf, 1000), 1000,
+              "reading 1000 bytes of a 10-entry table returns 1000");
         bool zero = true;
         for (int i = 80; i < 1000; i++)
                 zero &= buf[i] == 0;
@@ -234,10 +240,13 @@ static void check_fork(void)
         set_entry(4, &gs_cells[1], 3, 0, 1);
         int status = wait_child(pid);
         ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
-           "the child sees the table as at fork, and the parent's later change not (status %#x)", status);
+           "the child sees the table as at fork, "
+           "and the parent's later change not (status %#x)", status);
         modify_ldt_raw(0, after, 80);
-        ok(!memcmp(after + 8, at_fork + 8, 8), "the child's change to entry 1 does not reach the parent");
-        ok_eq(call32(LDT_SEL(0), 1), cells[0] + cells[1], "the parent's 32-bit code still uses its entry 1");
+        ok(!memcmp(after + 8, at_fork + 8, 8),
+           "the child's change to entry 1 does not reach the parent");
+        ok_eq(call32(LDT_SEL(0), 1), cells[0] + cells[1],
+              "the parent's 32-bit code still uses its entry 1");
 }
 static void check_stale_selectors(void)
 {

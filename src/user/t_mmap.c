@@ -53,7 +53,8 @@ static void check_bad_arguments(void)
         ok_errno((long)mmap(NULL, PG, rw, anon, -1, 0), EINVAL, "mmap neither shared nor private");
         ok_errno((long)mmap(NULL, PG, rw, MAP_SHARED | MAP_PRIVATE | anon, -1, 0), EINVAL,
                  "anonymous mmap both shared and private (MAP_SHARED_VALIDATE)");
-        ok_errno((long)mmap((void *)0x7ffffffff000, 2 * PG, rw, MAP_PRIVATE | anon | MAP_FIXED, -1, 0),
+        ok_errno((long)mmap((void *)0x7ffffffff000, 2 * PG, rw,
+                            MAP_PRIVATE | anon | MAP_FIXED, -1, 0),
                  ENOMEM, "mmap(MAP_FIXED) running past the end of user space");
         ok_errno(munmap(base, 0), EINVAL, "munmap of 0 bytes");
         ok_errno(munmap(base + 1, PG), EINVAL, "munmap at an unaligned address");
@@ -123,7 +124,8 @@ static void check_map_fixed(void)
         ok(q == p + PG, "MAP_FIXED over the middle page maps at that address");
         ok_eq(*q, 0, "the new page reads as zero");
         ok(tags_are(p, 1, 'f') && tags_are(p + 2 * PG, 1, 'f'), "its neighbours keep their data");
-        ok_errno((long)mmap(p, PG, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0),
+        ok_errno((long)mmap(p, PG, PROT_READ,
+                            MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0),
                  EEXIST, "MAP_FIXED_NOREPLACE over a mapping");
         ok_errno((long)mmap(p + 2 * PG, 2 * PG, PROT_READ,
                             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0),
@@ -136,14 +138,16 @@ static void check_mprotect_part(void)
 {
         char *p = map(free_range(3), 3, 'p');
 
-        ok_eq(mprotect(p + PG, PG, PROT_READ), 0, "mprotect(PROT_READ) of the middle page of three");
+        ok_eq(mprotect(p + PG, PG, PROT_READ), 0,
+              "mprotect(PROT_READ) of the middle page of three");
         ok(writable(p + PG) == 0 && readable(p + PG) == 1, "the middle page is read-only");
         ok(writable(p) == 1 && writable(p + 2 * PG) == 1, "its neighbours are still writable");
         ok(tags_are(p, 3, 'p'), "all three keep their data");
         ok_eq(mprotect(p, 3 * PG, PROT_NONE), 0, "mprotect(PROT_NONE) of all three");
         ok_eq(readable(p + 2 * PG), 0, "then they are not readable");
         ok_eq(mprotect(p, 3 * PG, PROT_READ | PROT_WRITE), 0, "mprotect back to read-write");
-        ok(tags_are(p, 3, 'p') && writable(p + PG) == 1, "the data survived; the middle is writable");
+        ok(tags_are(p, 3, 'p') && writable(p + PG) == 1,
+           "the data survived; the middle is writable");
         munmap(p, 3 * PG);
 }
 static void check_mprotect_hole(void)

@@ -36,7 +36,8 @@ int main(void)
 
         *noexec = (char)0xc3;   /* ret */
         int status = fork_and_run(load, &fine);
-        ok(WIFEXITED(status) && WEXITSTATUS(status) == 0, "a child reading its own stack exits normally");
+        ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+           "a child reading its own stack exits normally");
         const struct { const char *what; int (*fn)(void *); void *addr; } cases[] = {
                 { "reading address 0", load, NULL },
                 { "writing address 0", store, NULL },

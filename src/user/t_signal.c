@@ -42,11 +42,13 @@ static void check_faults(void)
 
         munmap(gone, 4096);
         ok_eq(sigaction(SIGSEGV, &sa, NULL), 0, "sigaction(SIGSEGV, SA_SIGINFO)");
-        ok_eq(faulting_load(gone), 0x5eed, "a read of an unmapped page resumes with the handler's RAX");
-        ok(fault.signo == SIGSEGV && fault.code == SEGV_MAPERR, "it is SIGSEGV, SEGV_MAPERR (code %d)",
-           fault.code);
+        ok_eq(faulting_load(gone), 0x5eed,
+              "a read of an unmapped page resumes with the handler's RAX");
+        ok(fault.signo == SIGSEGV && fault.code == SEGV_MAPERR,
+           "it is SIGSEGV, SEGV_MAPERR (code %d)", fault.code);
         ok(fault.addr == gone, "si_addr is the address read (%p)", fault.addr);
-        ok(fault.trapno == 14 && !(fault.err & 2), "trap 14, error code says read (err %#lx)", fault.err);
+        ok(fault.trapno == 14 && !(fault.err & 2),
+           "trap 14, error code says read (err %#lx)", fault.err);
         faulting_store(ro);
         ok(fault.code == SEGV_ACCERR && fault.addr == ro,
            "a write to a read-only page is SEGV_ACCERR at that address (code %d)", fault.code);
@@ -91,15 +93,20 @@ static void check_altstack_and_masks(void)
         ok_eq(sigaction(SIGUSR2, &sa, NULL), 0, "sigaction(SIGUSR2, SA_SIGINFO)");
         raise(SIGUSR1);
         ok_eq(seen[0].count, 1, "raise(SIGUSR1) runs the handler once");
-        ok(seen[0].on_altstack && seen[0].onstack_flag, "on the alternate stack, and sigaltstack says so");
-        ok(seen[0].code == SI_TKILL && seen[0].pid == getpid(), "si_code SI_TKILL, si_pid our pid");
+        ok(seen[0].on_altstack && seen[0].onstack_flag,
+           "on the alternate stack, and sigaltstack says so");
+        ok(seen[0].code == SI_TKILL && seen[0].pid == getpid(),
+           "si_code SI_TKILL, si_pid our pid");
         ok(sigismember(&seen[0].mask, SIGUSR1) && sigismember(&seen[0].mask, SIGUSR2),
            "in the handler SIGUSR1 and its sa_mask SIGUSR2 are blocked");
         sigprocmask(SIG_BLOCK, NULL, &now);
-        ok(!sigismember(&now, SIGUSR1) && !sigismember(&now, SIGUSR2), "after it, neither is blocked");
-        ok(sigaltstack(NULL, &ss) == 0 && !(ss.ss_flags & SS_ONSTACK), "and we are off the alternate stack");
+        ok(!sigismember(&now, SIGUSR1) && !sigismember(&now, SIGUSR2),
+           "after it, neither is blocked");
+        ok(sigaltstack(NULL, &ss) == 0 && !(ss.ss_flags & SS_ONSTACK),
+           "and we are off the alternate stack");
         raise(SIGUSR2);
-        ok(seen[1].count == 1 && !seen[1].on_altstack, "SIGUSR2 (no SA_ONSTACK) runs on the normal stack");
+        ok(seen[1].count == 1 && !seen[1].on_altstack,
+           "SIGUSR2 (no SA_ONSTACK) runs on the normal stack");
         sigemptyset(&usr1);
         sigaddset(&usr1, SIGUSR1);
         sigprocmask(SIG_BLOCK, &usr1, NULL);

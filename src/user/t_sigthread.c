@@ -60,7 +60,8 @@ static void check_futex(void)
            "FUTEX_WAIT with a 20 ms timeout and nobody to wake it: ETIMEDOUT");
         ok_eq(futex(&word, FUTEX_WAKE_PRIVATE, 1, NULL), 0, "FUTEX_WAKE with no waiter wakes 0");
         errno = 0;
-        ok(futex((volatile int *)((char *)&word + 1), FUTEX_WAKE, 1, NULL) == -1 && errno == EINVAL,
+        ok(futex((volatile int *)((char *)&word + 1), FUTEX_WAKE, 1, NULL) == -1 &&
+           errno == EINVAL,
            "a misaligned futex word is EINVAL");
 }
 static void check_interrupted_sleeps(void)
@@ -89,7 +90,8 @@ static void check_interrupted_sleeps(void)
         k = signal_parent_after(30, SIGUSR1);
         r = waitpid(slow, &st, 0);
         ok(r == slow && WIFEXITED(st) && WEXITSTATUS(st) == 3 && usr1_count == 3,
-           "with SA_RESTART the handler runs and wait4 is restarted, returning the child (r %d)", r);
+           "with SA_RESTART the handler runs and wait4 is restarted, "
+           "returning the child (r %d)", r);
         wait_child(k);
 }
 static int pause_forever(void *arg)
@@ -110,11 +112,13 @@ static void check_kill_processes(void)
         ok_eq(kill(pid, 0), 0, "kill(pid, 0) finds a live child");
         ok_eq(kill(pid, SIGTERM), 0, "kill(pid, SIGTERM)");
         st = wait_child(pid);
-        ok(WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM, "the child dies of SIGTERM (status %#x)", st);
+        ok(WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM,
+           "the child dies of SIGTERM (status %#x)", st);
         errno = 0;
         ok(kill(pid, 0) == -1 && errno == ESRCH, "once reaped, kill(pid, 0) is ESRCH");
         errno = 0;
-        ok(kill(1 << 30, SIGTERM) == -1 && errno == ESRCH, "kill of a pid that never existed is ESRCH");
+        ok(kill(1 << 30, SIGTERM) == -1 && errno == ESRCH,
+           "kill of a pid that never existed is ESRCH");
         errno = 0;
         ok(kill(getpid(), 65) == -1 && errno == EINVAL, "signal 65 is EINVAL");
 }
@@ -151,7 +155,8 @@ static void check_kill_threads(void)
         kill(getpid(), SIGUSR2);
         while (!usr2_tid)
                 sched_yield();
-        ok_eq(usr2_tid, thread_tid, "kill(getpid()) while main blocks it is taken by the other thread");
+        ok_eq(usr2_tid, thread_tid,
+              "kill(getpid()) while main blocks it is taken by the other thread");
         sigprocmask(SIG_UNBLOCK, &usr2, NULL);
         thread_go = 1;
         pthread_join(t, NULL);

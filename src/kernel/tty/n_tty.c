@@ -182,7 +182,8 @@ ssize_t tty_read(char *kbuf, size_t n)
         tty_open();
         for (;;) {
                 if (wait_event_interruptible(tty.read_wait,
-                                             READ_ONCE(tty.canon_head) != READ_ONCE(tty.read_tail)))
+                                             READ_ONCE(tty.canon_head) !=
+                                             READ_ONCE(tty.read_tail)))
                         return -ERESTARTSYS;
                 spin_lock_irqsave(&tty.lock, flags);
                 if (tty.canon_head != tty.read_tail)

@@ -110,7 +110,8 @@ DEFINE_KTEST(tty_syscalls, "read, write, writev and ioctl on the console, faults
         if (!SYS(tty_sys_ioctl(1, TIOCGWINSZ, (unsigned long)ws, &fake_access)))
                 pr_info("sys: winsize %u rows, %u columns\n", ws->ws_row, ws->ws_col);
         if (!SYS(tty_sys_ioctl(0, TCGETS, (unsigned long)t, &fake_access)))
-                pr_info("sys: termios iflag 0%o oflag 0%o cflag 0%o lflag 0%o; erase %#x kill %#x eof %#x\n",
+                pr_info("sys: termios iflag 0%o oflag 0%o cflag 0%o lflag 0%o; "
+                        "erase %#x kill %#x eof %#x\n",
                         t->c_iflag, t->c_oflag, t->c_cflag, t->c_lflag,
                         t->c_cc[VERASE], t->c_cc[VKILL], t->c_cc[VEOF]);
         SYS(tty_sys_ioctl(1, TIOCGWINSZ, (unsigned long)(fake + 190), &fake_access));
