@@ -63,7 +63,8 @@ static int set_tlb_shootdown(char *val)
                 return -EINVAL;
         tlb_shootdown = !strcmp(val, "on");
         if (!tlb_shootdown)
-                pr_warn("tlb_shootdown=off: BROKEN ON PURPOSE: stale TLB entries survive unmapping\n");
+                pr_warn("tlb_shootdown=off: BROKEN ON PURPOSE: "
+                        "stale TLB entries survive unmapping\n");
         return 0;
 }
 early_param("tlb_shootdown", set_tlb_shootdown);

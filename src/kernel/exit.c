@@ -29,7 +29,8 @@ static void forget_original_parent(struct task_struct *t)
         bool zombies = false;
 
         while (!list_empty(&t->children)) {
-                struct task_struct *c = list_first_entry(&t->children, struct task_struct, sibling);
+                struct task_struct *c = list_first_entry(&t->children, struct task_struct,
+                                                         sibling);
                 c->parent = child_reaper;
                 list_del(&c->sibling);
                 list_add_tail(&c->sibling, &child_reaper->children);

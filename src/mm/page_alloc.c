@@ -320,7 +320,8 @@ void show_meminfo(void)
                 int n = 0;
                 spin_lock(&z->lock);
                 for (int o = 0; o <= MAX_ORDER; o++)
-                        n += scnprintf(line + n, sizeof(line) - n, " %lu", z->free_area[o].nr_free);
+                        n += scnprintf(line + n, sizeof(line) - n, " %lu",
+                                       z->free_area[o].nr_free);
                 spin_unlock(&z->lock);
                 pr_info("buddyinfo: zone %-6s%s\n", z->name, line);
         }

@@ -7,7 +7,10 @@
 #include <linux/percpu.h>
 
 extern volatile unsigned long cpu_online_mask;
-static inline bool cpu_online(unsigned int cpu) { return READ_ONCE(cpu_online_mask) & (1UL << cpu); }
+static inline bool cpu_online(unsigned int cpu)
+{
+        return READ_ONCE(cpu_online_mask) & (1UL << cpu);
+}
 static inline unsigned int num_online_cpus(void)
 {
         unsigned int n = 0;

@@ -25,7 +25,8 @@ DEFINE_KTEST(bench_locks, "uncontended lock costs, lockdep on and off (prints nu
                         lockdep_off();
                 pr_info("bench: lockdep %s\n", on ? "on" : "off");
                 BENCH("spin_lock+unlock", 20000, spin_lock(&bench_spin); spin_unlock(&bench_spin));
-                BENCH("mutex_lock+unlock", 20000, mutex_lock(&bench_mutex); mutex_unlock(&bench_mutex));
+                BENCH("mutex_lock+unlock", 20000,
+                      mutex_lock(&bench_mutex); mutex_unlock(&bench_mutex));
                 BENCH("down_read+up_read", 20000, down_read(&bench_sem); up_read(&bench_sem));
                 BENCH("down_write+up_write", 20000, down_write(&bench_sem); up_write(&bench_sem));
                 if (!on)

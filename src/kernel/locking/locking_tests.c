@@ -99,7 +99,8 @@ DEFINE_KTEST(mutex, "four threads increment a counter under a mutex; nothing is 
         struct task_struct *t[4];
         mutex_init(&count_lock);
         for (int i = 0; i < 4; i++)
-                t[i] = kthread_create(counter, NULL, "counter", (unsigned int)i % num_online_cpus());
+                t[i] = kthread_create(counter, NULL, "counter",
+                                      (unsigned int)i % num_online_cpus());
         for (int i = 0; i < 4; i++)
                 kthread_join(t[i]);
         pr_info("mutex: counter is %lu (expected 4000)\n", counted);
