@@ -8,12 +8,12 @@ static volatile int *page;
 static volatile int phase, faulted, reads_after;
 static sigjmp_buf env;
 
-static void on_segv(int sig)
+static void shootdown_on_segv(int sig)
 {
         (void)sig;
         siglongjmp(env, 1);
 }
-static void *reader(void *arg)
+static void *shootdown_reader(void *arg)
 {
         (void)arg;
         if (sigsetjmp(env, 1)) {
@@ -36,12 +36,12 @@ static void *reader(void *arg)
 int main(void)
 {
         pthread_t t;
-        struct sigaction sa = { .sa_handler = on_segv };
+        struct sigaction sa = { .sa_handler = shootdown_on_segv };
 
         sigaction(SIGSEGV, &sa, NULL);
         page = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         page[0] = 42;
-        pthread_create(&t, NULL, reader, NULL);
+        pthread_create(&t, NULL, shootdown_reader, NULL);
         while (phase != 1)
                 ;                               /* the reader has the page cached */
         munmap((void *)page, 4096);
