@@ -22,7 +22,8 @@ BOOK_NW := \
 	book/signal.nw \
 	book/ldt.nw \
 	book/tty.nw \
-	book/userland.nw
+	book/userland.nw \
+	book/pti.nw
 
 # Chapter 1: How to read and run this book
 TANGLED += \
@@ -319,3 +320,10 @@ TANGLED += \
 	src/arch/user_tests.c \
 	tests/lit/user/smap.test \
 	tests/lit/user/t_fpu.test
+
+# Chapter: Page-table isolation and the LDT
+TANGLED += \
+	src/include/asm/pti.h \
+	src/arch/pti.c \
+	src/arch/entry_trampoline.S \
+	src/arch/pti_tests.c

@@ -5,8 +5,7 @@
 #include <linux/percpu.h>
 
 struct exception_stack exception_stacks[N_EXCEPTION_STACKS] __aligned(4096);
-static DEFINE_PER_CPU(struct x86_hw_tss, cpu_tss) __aligned(64);
-static DEFINE_PER_CPU(u64 [GDT_ENTRIES], gdt_page) __aligned(64);
+struct cpu_desc_pages cpu_desc_pages[NR_CPUS];
 DEFINE_PER_CPU(unsigned long [N_EXCEPTION_STACKS], cpu_ist_top);
 
 static void gdt_fill(u64 *gdt, struct x86_hw_tss *tss)
@@ -34,12 +33,12 @@ static void tss_init(struct x86_hw_tss *tss)
 }
 void load_sp0(unsigned long sp0)
 {
-        raw_cpu_ptr(&cpu_tss)->sp0 = sp0;
+        cpu_desc_pages[raw_smp_processor_id()].tss.sp0 = sp0;
 }
 void cpu_init(void)
 {
-        u64 *gdt = (u64 *)raw_cpu_ptr(&gdt_page);
-        struct x86_hw_tss *tss = raw_cpu_ptr(&cpu_tss);
+        u64 *gdt = cpu_desc_pages[raw_smp_processor_id()].gdt;
+        struct x86_hw_tss *tss = &cpu_desc_pages[raw_smp_processor_id()].tss;
         struct desc_ptr gdt_descr = { GDT_ENTRIES * 8 - 1, (u64)gdt };
 
         gdt_fill(gdt, tss);
@@ -67,7 +66,7 @@ void set_ldt(const void *addr, unsigned int entries)
                 asm volatile("lldt %w0" : : "r"(0));
                 return;
         }
-        u64 *gdt = (u64 *)this_cpu_ptr(&gdt_page);
+        u64 *gdt = cpu_desc_pages[smp_processor_id()].gdt;
         unsigned long base = (unsigned long)addr;
 
         gdt[GDT_ENTRY_LDT] = GDT_ENTRY(DESC_LDT, 0, base & 0xffffffff,

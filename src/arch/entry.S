@@ -1,4 +1,6 @@
 /* Tangled from book/boot.nw (chapter "Booting"). Do not edit: edit the book and run make tangle. */
+#include <asm/ptrace.h>
+#include <asm/pti.h>
 #include <asm/segment.h>
 #include <linux/errno.h>
 
@@ -20,9 +22,21 @@
         pushq   $-1
         .endif
         PUSH_REGS
+        movq    %cr3, %rax
+        btrq    $PTI_USER_PGTABLE_BIT, %rax
+        jnc     4f
+        movq    %rax, %cr3
+4:
         testb   $3, 17*8(%rsp)
         jz      1f
         swapgs
+        movq    %rsp, %rsi
+        movq    %gs:cpu_current_top_of_stack, %rdi
+        subq    $PTREGS_SIZE, %rdi
+        movq    %rdi, %rsp
+        movl    $PTREGS_SIZE / 8, %ecx
+        cld
+        rep movsq
 1:
         cmpq    $native_irq_return_iret, 16*8(%rsp)
         jne     2f
@@ -48,7 +62,7 @@
         iretq
 .endm
 
-        .text
+        .section .entry.text, "ax"
         .irp v, 0,1,2,3,4,5,6,7,9,15,16,18,19,20,22,23,24,25,26,27,28,31
         idtentry \v, 0
         .endr
@@ -68,7 +82,7 @@ exception_stubs:
         .irp v, 16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
         .quad   asm_exc_\v
         .endr
-        .text
+        .section .entry.text, "ax"
         .p2align 4
         .globl entry_SYSCALL_64
 entry_SYSCALL_64:
@@ -80,6 +94,8 @@ entry_SYSCALL_64:
         pushq   %r11                            /* pt_regs->flags */
         pushq   $__USER_CS                      /* pt_regs->cs */
         pushq   %rcx                            /* pt_regs->ip */
+        .globl  entry_SYSCALL_64_after_hwframe
+entry_SYSCALL_64_after_hwframe:                 /* the KPTI trampoline joins here */
         pushq   %rax                            /* pt_regs->orig_ax */
         movq    $-ENOSYS, %rax
         PUSH_REGS
@@ -89,7 +105,19 @@ entry_SYSCALL_64:
         jz      .Lreturn_via_iret
         POP_REGS
         addq    $8, %rsp                        /* orig_ax */
-        movq    3*8(%rsp), %rsp                 /* the user's RSP from pt_regs->sp */
+        pushq   %rdi
+        movq    %rsp, %rdi
+        movq    %gs:cpu_entry_stack_top, %rsp
+        pushq   4*8(%rdi)                       /* the user's rsp, pt_regs->sp */
+        pushq   (%rdi)                          /* the user's rdi */
+        testb   $1, pti_enabled(%rip)
+        jz      6f
+        movq    %cr3, %rdi
+        orq     $PTI_USER_PGTABLE_MASK, %rdi
+        movq    %rdi, %cr3
+6:
+        popq    %rdi
+        popq    %rsp
         swapgs
         sysretq
         .p2align 4
@@ -100,6 +128,22 @@ ret_to_user:                                    /* %rsp: pt_regs; IRQs off */
 .Lreturn_via_iret:
         POP_REGS
         addq    $8, %rsp                        /* orig_ax */
+        pushq   %rdi
+        movq    %rsp, %rdi
+        movq    %gs:cpu_entry_stack_top, %rsp
+        pushq   5*8(%rdi)                       /* ss */
+        pushq   4*8(%rdi)                       /* sp */
+        pushq   3*8(%rdi)                       /* flags */
+        pushq   2*8(%rdi)                       /* cs */
+        pushq   1*8(%rdi)                       /* ip */
+        pushq   (%rdi)                          /* the user's rdi */
+        testb   $1, pti_enabled(%rip)
+        jz      6f
+        movq    %cr3, %rdi
+        orq     $PTI_USER_PGTABLE_MASK, %rdi
+        movq    %rdi, %cr3
+6:
+        popq    %rdi
         swapgs
         .globl native_irq_return_iret
 native_irq_return_iret:

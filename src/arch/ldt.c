@@ -3,9 +3,12 @@
 #include <asm/ldt.h>
 #include <asm/mmu_context.h>
 #include <asm/msr.h>
+#include <asm/pti.h>
+#include <asm/tlbflush.h>
 #include <asm/segment.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/preempt.h>
@@ -81,7 +84,9 @@ void load_mm_ldt(struct mm_struct *mm)
         struct ldt_struct *ldt = __atomic_load_n(&mm->context.ldt, __ATOMIC_ACQUIRE);
 
         WARN_ON(!irqs_disabled());
-        if (ldt)
+        if (ldt && pti_enabled)
+                set_ldt(ldt_slot_va(ldt->slot), ldt->nr_entries);
+        else if (ldt)
                 set_ldt(ldt->entries, ldt->nr_entries);
         else
                 set_ldt(NULL, 0);
@@ -148,7 +153,16 @@ static int write_ldt(void __user *ptr, unsigned long bytecount, bool oldmode)
         if (old_ldt)
                 memcpy(new_ldt->entries, old_ldt->entries, old_nr * LDT_ENTRY_SIZE);
         new_ldt->entries[info.entry_number] = desc;
+        int error = map_ldt_struct(mm, new_ldt, old_ldt ? !old_ldt->slot : 0);
+        if (error) {
+                if (!WARN_ON(old_ldt))
+                        free_ldt_pgtables(mm);
+                free_ldt_struct(new_ldt);
+                up_write(&mm->context.ldt_usr_sem);
+                return error;
+        }
         install_ldt(mm, new_ldt);
+        unmap_ldt_struct(mm, old_ldt);
         free_ldt_struct(old_ldt);
         up_write(&mm->context.ldt_usr_sem);
         return 0;
@@ -202,27 +216,39 @@ void init_new_context_ldt(struct mm_struct *mm)
 }
 void destroy_context_ldt(struct mm_struct *mm)
 {
+        if (mm->context.ldt)
+                free_ldt_pgtables(mm);
         free_ldt_struct(mm->context.ldt);
         mm->context.ldt = NULL;
 }
 int ldt_dup_context(struct mm_struct *old_mm, struct mm_struct *mm)
 {
-        struct ldt_struct *old, *new;
-        int ret = 0;
+        struct ldt_struct *new_ldt;
+        int retval = 0;
 
+        if (!old_mm)
+                return 0;
         mutex_lock(&old_mm->context.lock);
-        old = old_mm->context.ldt;
-        if (old) {
-                new = alloc_ldt_struct(old->nr_entries);
-                if (new) {
-                        memcpy(new->entries, old->entries, old->nr_entries * LDT_ENTRY_SIZE);
-                        mm->context.ldt = new;
-                } else {
-                        ret = -ENOMEM;
-                }
+        if (!old_mm->context.ldt)
+                goto out_unlock;
+        new_ldt = alloc_ldt_struct(old_mm->context.ldt->nr_entries);
+        if (!new_ldt) {
+                retval = -ENOMEM;
+                goto out_unlock;
         }
+        memcpy(new_ldt->entries, old_mm->context.ldt->entries,
+               new_ldt->nr_entries * LDT_ENTRY_SIZE);
+        retval = map_ldt_struct(mm, new_ldt, 0);
+        if (retval) {
+                if (!pti_ldt_leak)
+                        free_ldt_pgtables(mm);
+                free_ldt_struct(new_ldt);
+                goto out_unlock;
+        }
+        mm->context.ldt = new_ldt;
+out_unlock:
         mutex_unlock(&old_mm->context.lock);
-        return ret;
+        return retval;
 }
 static bool selector_loadable(unsigned short sel)
 {
@@ -288,4 +314,108 @@ void reset_user_segments(struct task_struct *t)
         wrmsrl(MSR_FS_BASE, 0);
         wrmsrl(MSR_KERNEL_GS_BASE, 0);
         preempt_enable();
+}
+
+/* The KPTI chapter: the LDT in the user-visible page tables. */
+bool pti_ldt_leak;
+
+static int set_pti_ldt_unmap(char *val)
+{
+        if (!val || (strcmp(val, "free") && strcmp(val, "leak")))
+                return -EINVAL;
+        pti_ldt_leak = !strcmp(val, "leak");
+        if (pti_ldt_leak)
+                pr_warn("pti_ldt_unmap=leak: BROKEN ON PURPOSE: a failed LDT copy at fork "
+                        "leaves its page tables behind\n");
+        return 0;
+}
+early_param("pti_ldt_unmap", set_pti_ldt_unmap);
+static void *ldt_table_alloc(struct mm_struct *mm)
+{
+        struct page *p = pgtable_page_alloc(mm, "map_ldt_struct");
+
+        if (!p)
+                return NULL;
+        mm_inc_nr_ptes(mm);
+        return page_address(p);
+}
+static pte_t *ldt_pte_table(struct mm_struct *mm, bool alloc)
+{
+        pgd_t *pgd = pgd_offset(mm, LDT_BASE_ADDR);
+        void *t;
+
+        if (pgd_none(*pgd)) {
+                if (!alloc || !(t = ldt_table_alloc(mm)))
+                        return NULL;
+                pgd_populate(mm, pgd, t);
+        }
+        pud_t *pud = pud_offset(pgd, LDT_BASE_ADDR);
+        if (pud_none(*pud)) {
+                if (!alloc || !(t = ldt_table_alloc(mm)))
+                        return NULL;
+                pud_populate(mm, pud, t);
+        }
+        pmd_t *pmd = pmd_offset(pud, LDT_BASE_ADDR);
+        if (pmd_none(*pmd)) {
+                if (!alloc || !(t = ldt_table_alloc(mm)))
+                        return NULL;
+                pmd_populate(mm, pmd, virt_to_page(t));
+        }
+        return pte_offset_kernel(pmd, LDT_BASE_ADDR);
+}
+int map_ldt_struct(struct mm_struct *mm, struct ldt_struct *ldt, int slot)
+{
+        unsigned int nr_pages = (ldt->nr_entries * LDT_ENTRY_SIZE + PAGE_SIZE - 1) / PAGE_SIZE;
+        unsigned long va = (unsigned long)ldt_slot_va(slot);
+        pte_t *pte;
+
+        if (!pti_enabled)
+                return 0;
+        pte = ldt_pte_table(mm, true);
+        if (!pte)
+                return -ENOMEM;
+        for (unsigned int i = 0; i < nr_pages; i++)
+                set_pte_at(mm, va + i * PAGE_SIZE, pte + pte_index(va) + i,
+                           __pte((__pa(ldt->entries) + i * PAGE_SIZE) | CEA_RO));
+        ldt->slot = slot;
+        pgd_t *pgd = pgd_offset(mm, LDT_BASE_ADDR);
+        WRITE_ONCE(kernel_to_user_pgdp(pgd)->pgd, pgd_val(*pgd));
+        return 0;
+}
+void unmap_ldt_struct(struct mm_struct *mm, struct ldt_struct *ldt)
+{
+        if (!pti_enabled || !ldt)
+                return;
+        unsigned int nr_pages = (ldt->nr_entries * LDT_ENTRY_SIZE + PAGE_SIZE - 1) / PAGE_SIZE;
+        unsigned long va = (unsigned long)ldt_slot_va(ldt->slot);
+        pte_t *pte = ldt_pte_table(mm, false);
+
+        BUG_ON(!pte);
+        for (unsigned int i = 0; i < nr_pages; i++)
+                pte_clear(mm, va + i * PAGE_SIZE, pte + pte_index(va) + i);
+        flush_tlb_mm_range(mm, va, va + nr_pages * PAGE_SIZE);
+}
+void free_ldt_pgtables(struct mm_struct *mm)
+{
+        pgd_t *pgd = pgd_offset(mm, LDT_BASE_ADDR);
+        pud_t *pud = NULL;
+        pmd_t *pmd = NULL;
+        struct page *pte = NULL;
+
+        if (!pti_enabled || pgd_none(*pgd))
+                return;
+        pud = (pud_t *)pgd_page_vaddr(*pgd);
+        if (!pud_none(pud[pud_index(LDT_BASE_ADDR)])) {
+                pmd = pud_pgtable(pud[pud_index(LDT_BASE_ADDR)]);
+                if (!pmd_none(pmd[pmd_index(LDT_BASE_ADDR)]))
+                        pte = pmd_page(pmd[pmd_index(LDT_BASE_ADDR)]);
+        }
+        WRITE_ONCE(kernel_to_user_pgdp(pgd)->pgd, 0);
+        pgd_clear(pgd);
+        flush_tlb_mm_range(mm, LDT_BASE_ADDR, LDT_BASE_ADDR + 2 * LDT_SLOT_STRIDE);
+        if (pte)
+                pte_free(mm, pte);
+        if (pmd)
+                pmd_free(mm, pmd);
+        pud_free(mm, pud);
 }

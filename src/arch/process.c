@@ -13,7 +13,7 @@ DEFINE_PER_CPU(struct tlb_state, cpu_tlbstate);
 void switch_mm_irqs_off(struct mm_struct *next)
 {
         struct mm_struct *want = next ? next : &init_mm;
-        struct mm_struct *prev = raw_cpu_read(cpu_tlbstate.loaded_mm);
+        struct mm_struct *prev = __this_cpu_read(cpu_tlbstate.loaded_mm);
         unsigned long me = 1UL << raw_smp_processor_id();
 
         if (prev == want)
@@ -23,7 +23,7 @@ void switch_mm_irqs_off(struct mm_struct *next)
         write_cr3(__pa(want->pgd));
         if (prev && prev != &init_mm)
                 __atomic_and_fetch(&prev->cpu_mask, ~me, __ATOMIC_SEQ_CST);
-        raw_cpu_write(cpu_tlbstate.loaded_mm, want);
+        __this_cpu_write(cpu_tlbstate.loaded_mm, want);
         switch_ldt(prev, want);         /* Chapter "The local descriptor table" */
 }
 void switch_mm(struct mm_struct *next)
@@ -41,7 +41,6 @@ void arch_switch_to(struct task_struct *prev, struct task_struct *next)
                 fpu_save(prev);
         switch_mm_irqs_off(next->mm);
         raw_cpu_write(cpu_current_top_of_stack, next->stack_hi);
-        load_sp0(next->stack_hi);
         load_fsgs(prev, next);
         if (next->mm)
                 fpu_restore(next);

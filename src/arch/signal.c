@@ -1,6 +1,7 @@
 /* Tangled from book/signal.nw (chapter "Signals and threads"). Do not edit: edit the book and run make tangle. */
 #include <asm/fpu.h>
 #include <asm/processor.h>
+#include <asm/pti.h>
 #include <asm/segment.h>
 #include <asm/traps.h>
 #include <linux/errno.h>
@@ -305,7 +306,7 @@ struct pt_regs *fixup_bad_iret(struct pt_regs *bad)
 {
         struct pt_regs *user = task_pt_regs(current), tmp = *bad;
 
-        BUG_ON(bad->sp != (unsigned long)&user->ip);
+        BUG_ON(bad->sp != this_cpu_read(cpu_entry_stack_top) - 5 * sizeof(unsigned long));
         memcpy(&tmp.ip, (const void *)bad->sp, 5 * sizeof(unsigned long));
         *user = tmp;
         return user;

@@ -3,6 +3,7 @@
 #include <asm/apic.h>
 #include <asm/desc.h>
 #include <asm/processor.h>
+#include <asm/pti.h>
 #include <asm/tsc.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -66,6 +67,8 @@ static bool boot_cpu(unsigned int cpu, unsigned long tr_pgd)
 {
         unsigned long *ist = per_cpu_ptr(&cpu_ist_top[0], cpu);
         for (int i = 0; i < N_EXCEPTION_STACKS; i++) {
+                if (ist[i])             /* a stack in the CPU's entry area */
+                        continue;
                 char *st = vmap_stack(EXCEPTION_STKSZ);
                 BUG_ON(!st);
                 ist[i] = (unsigned long)st + EXCEPTION_STKSZ;
@@ -87,6 +90,7 @@ void __noreturn start_secondary(void)
         write_cr3(kernel_cr3);
         cpu_init();
         load_idt();
+        cpu_load_entry_area();
         apic_init_ap();
         unsigned int cpu = raw_smp_processor_id();
         pr_info("smp: CPU%u is up (APIC ID %u)\n", cpu, apic_read_id());

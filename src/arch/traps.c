@@ -7,7 +7,7 @@
 #include <asm/traps.h>
 #include <linux/kernel.h>
 
-static struct gate_desc idt_table[256] __aligned(4096);
+struct gate_desc idt_table[256] __aligned(4096);
 extern const unsigned long exception_stubs[NR_EXCEPTION_VECTORS];
 
 void set_intr_gate(unsigned int vector, unsigned long addr, unsigned int ist)

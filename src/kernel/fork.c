@@ -3,6 +3,7 @@
 #include <asm/ldt.h>
 #include <asm/mmu_context.h>
 #include <asm/msr.h>
+#include <asm/pti.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
@@ -33,8 +34,8 @@ struct mm_struct *mm_alloc(void)
                 kfree(mm);
                 return NULL;
         }
-        memcpy(mm->pgd + PTRS_PER_PGD / 2, init_mm.pgd + PTRS_PER_PGD / 2,
-               PTRS_PER_PGD / 2 * sizeof(pgd_t));
+        clone_pgd_range(mm->pgd + KERNEL_PGD_BOUNDARY, init_mm.pgd + KERNEL_PGD_BOUNDARY,
+                        KERNEL_PGD_PTRS);
         spin_lock_init(&mm->page_table_lock);
         mm_init_mmap(mm);
         init_new_context_ldt(mm);
@@ -52,7 +53,9 @@ void mmput(struct mm_struct *mm)
         if (mm->nr_ptes || mm->map_count)
                 pr_err("BUG: address space freed with %ld page-table pages and %d VMAs left\n",
                        mm->nr_ptes, mm->map_count);
-        memset(mm->pgd + PTRS_PER_PGD / 2, 0, PTRS_PER_PGD / 2 * sizeof(pgd_t));
+        memset(mm->pgd + KERNEL_PGD_BOUNDARY, 0, KERNEL_PGD_PTRS * sizeof(pgd_t));
+        memset(kernel_to_user_pgdp(mm->pgd) + KERNEL_PGD_BOUNDARY, 0,
+               KERNEL_PGD_PTRS * sizeof(pgd_t));
         pgd_free(mm, mm->pgd);
         kfree(mm);
         __atomic_sub_fetch(&nr_user_mms, 1, __ATOMIC_RELAXED);

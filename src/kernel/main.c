@@ -3,6 +3,7 @@
 #include <asm/apic.h>
 #include <asm/desc.h>
 #include <asm/processor.h>
+#include <asm/pti.h>
 #include <asm/setup.h>
 #include <asm/tsc.h>
 #include <linux/kernel.h>
@@ -33,6 +34,7 @@ void __noreturn kmain(unsigned long magic, unsigned long mbi_pa)
         tsc_calibrate();
         acpi_boot_init();
         setup_per_cpu_areas();
+        pti_init();
         smp_call_init();
         sched_init();
         apic_init_bsp();

@@ -2,9 +2,10 @@
 #include <linux/pgtable.h>
 #include <linux/errno.h>
 
-static struct page *pgtable_page_alloc(struct mm_struct *mm, const char *site)
+static struct page *pgtable_pages_alloc(struct mm_struct *mm, unsigned int order,
+                                        const char *site)
 {
-        struct page *page = alloc_pages_site(GFP_PGTABLE, 0, site);
+        struct page *page = alloc_pages_site(GFP_PGTABLE, order, site);
 
         if (!page)
                 return NULL;
@@ -14,14 +15,23 @@ static struct page *pgtable_page_alloc(struct mm_struct *mm, const char *site)
         return page;
 }
 
-static void pgtable_page_free(struct mm_struct *mm, struct page *page)
+static void pgtable_pages_free(struct mm_struct *mm, struct page *page,
+                               unsigned int order)
 {
         BUG_ON(!PageTable(page));
         BUG_ON(page->pt_mm != mm);
         BUG_ON(spin_is_locked(&page->ptl));
         page_clear(page, PG_pgtable);
         page->pt_mm = NULL;
-        __free_page(page);
+        __free_pages(page, order);
+}
+struct page *pgtable_page_alloc(struct mm_struct *mm, const char *site)
+{
+        return pgtable_pages_alloc(mm, 0, site);
+}
+void pgtable_page_free(struct mm_struct *mm, struct page *page)
+{
+        pgtable_pages_free(mm, page, 0);
 }
 struct page *pte_alloc_one(struct mm_struct *mm)
 {
@@ -68,11 +78,14 @@ void pud_free(struct mm_struct *mm, pud_t *pud)
 }
 pgd_t *pgd_alloc(struct mm_struct *mm)
 {
-        struct page *page = pgtable_page_alloc(mm, __func__);
+        struct page *page = pgtable_pages_alloc(mm, PGD_ALLOCATION_ORDER, __func__);
 
         return page ? page_address(page) : NULL;
 }
-void pgd_free(struct mm_struct *mm, pgd_t *pgd) { pgtable_page_free(mm, virt_to_page(pgd)); }
+void pgd_free(struct mm_struct *mm, pgd_t *pgd)
+{
+        pgtable_pages_free(mm, virt_to_page(pgd), PGD_ALLOCATION_ORDER);
+}
 void pmd_install(struct mm_struct *mm, pmd_t *pmd, struct page **pte)
 {
         spin_lock(&mm->page_table_lock);

@@ -19,6 +19,16 @@ struct x86_hw_tss {
         u16 io_bitmap_base;
 } __packed;
 
+struct cpu_desc_pages {                 /* each field is one whole page */
+        u64 gdt[4096 / 8];
+        union {
+                struct x86_hw_tss tss;
+                char tss_page[4096];
+        };
+        char entry_stack[4096];
+} __aligned(4096);
+extern struct cpu_desc_pages cpu_desc_pages[];
+
 struct gate_desc {
         u16 offset_low, segment;
         u8 ist, type_attr;          /* type_attr 0x8e: present, DPL 0, interrupt gate */
@@ -40,4 +50,5 @@ void load_sp0(unsigned long sp0);
 void trap_init(void);
 void load_idt(void);
 void set_intr_gate(unsigned int vector, unsigned long addr, unsigned int ist);
+extern struct gate_desc idt_table[256];
 #endif

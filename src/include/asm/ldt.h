@@ -24,6 +24,7 @@ struct user_desc {
 struct ldt_struct {
         u64 *entries;                   /* page-aligned; never changed while installed */
         unsigned int nr_entries;        /* the table's limit is nr_entries * 8 - 1 */
+        int slot;                       /* remap slot 0 or 1 (KPTI chapter) */
 };
 extern long nr_ldt_structs;             /* atomic: ldt_structs alive */
 #define savesegment(seg, value) \

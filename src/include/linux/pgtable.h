@@ -163,7 +163,11 @@ static inline void set_pmd(pmd_t *pmdp, pmd_t pmd) { WRITE_ONCE(pmdp->pmd, pmd_v
 static inline void pmd_clear(pmd_t *pmdp) { set_pmd(pmdp, __pmd(0)); }
 static inline void set_pud(pud_t *pudp, pud_t pud) { WRITE_ONCE(pudp->pud, pud_val(pud)); }
 static inline void pud_clear(pud_t *pudp) { set_pud(pudp, __pud(0)); }
-static inline void set_pgd(pgd_t *pgdp, pgd_t pgd) { WRITE_ONCE(pgdp->pgd, pgd_val(pgd)); }
+pgd_t pti_set_user_pgtbl(pgd_t *pgdp, pgd_t pgd);     /* the KPTI chapter */
+static inline void set_pgd(pgd_t *pgdp, pgd_t pgd)
+{
+        WRITE_ONCE(pgdp->pgd, pgd_val(pti_set_user_pgtbl(pgdp, pgd)));
+}
 static inline void pgd_clear(pgd_t *pgdp) { set_pgd(pgdp, __pgd(0)); }
 static inline void pmd_populate(struct mm_struct *mm, pmd_t *pmd, struct page *pte)
 {
@@ -199,8 +203,11 @@ pmd_t *pmd_alloc_one(struct mm_struct *mm, unsigned long addr);
 void pmd_free(struct mm_struct *mm, pmd_t *pmd);
 pud_t *pud_alloc_one(struct mm_struct *mm, unsigned long addr);
 void pud_free(struct mm_struct *mm, pud_t *pud);
+#define PGD_ALLOCATION_ORDER 1      /* the kernel's and the user's top level */
 pgd_t *pgd_alloc(struct mm_struct *mm);
 void pgd_free(struct mm_struct *mm, pgd_t *pgd);
+struct page *pgtable_page_alloc(struct mm_struct *mm, const char *site);
+void pgtable_page_free(struct mm_struct *mm, struct page *page);
 
 void pmd_install(struct mm_struct *mm, pmd_t *pmd, struct page **pte);
 int __pte_alloc(struct mm_struct *mm, pmd_t *pmd);

@@ -1,0 +1,288 @@
+/* Tangled from book/pti.nw (chapter "Page-table isolation and the LDT"). Do not edit: edit the book and run make tangle. */
+#include <asm/desc.h>
+#include <asm/msr.h>
+#include <asm/processor.h>
+#include <asm/pti.h>
+#include <asm/segment.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
+
+DEFINE_PER_CPU(unsigned long, cpu_entry_stack_top);
+
+bool pti_enabled;
+static enum { PTI_AUTO, PTI_FORCE_ON, PTI_FORCE_OFF } pti_mode = PTI_AUTO;
+
+static int set_pti(char *val)
+{
+        if (!val)
+                return -EINVAL;
+        if (!strcmp(val, "on"))
+                pti_mode = PTI_FORCE_ON;
+        else if (!strcmp(val, "off"))
+                pti_mode = PTI_FORCE_OFF;
+        else if (!strcmp(val, "auto"))
+                pti_mode = PTI_AUTO;
+        else
+                return -EINVAL;
+        return 0;
+}
+early_param("pti", set_pti);
+#define MSR_IA32_ARCH_CAPABILITIES 0x10a
+#define ARCH_CAP_RDCL_NO           (1UL << 0)
+
+static void pti_check_boottime_disable(void)
+{
+        u32 a, b, c, d, vendor[4] = { 0 };
+        const char *why;
+
+        cpuid(0, &a, &vendor[0], &vendor[2], &vendor[1]);
+        bool intel = !memcmp(vendor, "GenuineIntel", 12);
+        bool rdcl_no = false;
+        if (a >= 7) {
+                cpuid_count(7, 0, &a, &b, &c, &d);
+                if (d & (1U << 29))
+                        rdcl_no = rdmsrl(MSR_IA32_ARCH_CAPABILITIES) & ARCH_CAP_RDCL_NO;
+        }
+        if (pti_mode == PTI_FORCE_ON) {
+                pti_enabled = true;
+                why = "pti=on";
+        } else if (pti_mode == PTI_FORCE_OFF) {
+                pti_enabled = false;
+                why = "pti=off";
+        } else {
+                pti_enabled = intel && !rdcl_no;
+                why = !intel ? "auto: not an Intel CPU" :
+                      rdcl_no ? "auto: the CPU reports RDCL_NO" : "auto: the CPU may leak";
+        }
+        cpuid(1, &a, &b, &c, &d);
+        pr_info("pti: page-table isolation %s (%s, CPU vendor %.12s); PCID %s\n",
+                pti_enabled ? "on" : "off", why, (const char *)vendor,
+                c & (1U << 17) ? "offered, not used" : "not offered");
+}
+static void cea_set_pte(unsigned long va, unsigned long pa, pteval_t prot)
+{
+        pgd_t *pgd = pgd_offset(&init_mm, va);
+        pud_t *pud = pud_alloc(&init_mm, pgd, va);
+        pmd_t *pmd = pud ? pmd_alloc(&init_mm, pud, va) : NULL;
+
+        if (!pmd || pte_alloc(&init_mm, pmd))
+                panic("pti: no memory for the CPU entry area's page tables");
+        set_pte_at(&init_mm, va, pte_offset_kernel(pmd, va), __pte(pa | prot));
+}
+static void setup_cpu_entry_areas(void)
+{
+        cea_set_pte(CPU_ENTRY_AREA_RO_IDT, __pa_symbol(idt_table), CEA_RO);
+        for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++) {
+                struct cpu_entry_area *cea = get_cpu_entry_area(cpu);
+                struct cpu_desc_pages *d = &cpu_desc_pages[cpu];
+                unsigned long *ist = per_cpu_ptr(&cpu_ist_top[0], cpu);
+
+                cea_set_pte((unsigned long)cea->gdt, __pa_symbol(d->gdt), CEA_RO);
+                cea_set_pte((unsigned long)cea->tss, __pa_symbol(&d->tss), CEA_RO);
+                cea_set_pte((unsigned long)cea->entry_stack, __pa_symbol(d->entry_stack), CEA_RW);
+                cea_set_pte((unsigned long)cea->entry_trampoline,
+                            __pa_symbol(entry_trampoline_start), CEA_RX);
+                for (int i = 0; i < N_EXCEPTION_STACKS; i++) {
+                        struct page *p = alloc_pages(GFP_KERNEL | __GFP_ZERO, 1);
+                        char *st = cea->estacks[i].stack;
+
+                        if (!p)
+                                panic("pti: no memory for CPU%u's exception stacks", cpu);
+                        cea_set_pte((unsigned long)st, page_to_phys(p), CEA_RW);
+                        cea_set_pte((unsigned long)st + PAGE_SIZE, page_to_phys(p) + PAGE_SIZE, CEA_RW);
+                        ist[i] = (unsigned long)st + EXCEPTION_STKSZ;
+                        register_kernel_stack((unsigned long)st, ist[i]);
+                }
+                per_cpu(cpu_entry_stack_top, cpu) =
+                        (unsigned long)cea->entry_stack + PAGE_SIZE - 16;
+        }
+}
+void cpu_load_entry_area(void)
+{
+        unsigned int cpu = raw_smp_processor_id();
+        struct cpu_entry_area *cea = get_cpu_entry_area(cpu);
+        u64 *gdt = cpu_desc_pages[cpu].gdt;
+        struct x86_hw_tss *tss = (struct x86_hw_tss *)cea->tss;
+        unsigned long *ist = raw_cpu_ptr(&cpu_ist_top[0]);
+        struct desc_ptr gdt_descr = { GDT_ENTRIES * 8 - 1, (u64)cea->gdt };
+        struct desc_ptr idt_descr = { 256 * 16 - 1, CPU_ENTRY_AREA_RO_IDT };
+
+        for (int i = 0; i < N_EXCEPTION_STACKS; i++)
+                cpu_desc_pages[cpu].tss.ist[i] = ist[i];
+        load_sp0(raw_cpu_read(cpu_entry_stack_top));
+        {
+                unsigned long base = (unsigned long)tss;
+                gdt[GDT_ENTRY_TSS] = GDT_ENTRY(0x89, 0, base & 0xffffffff, sizeof(*tss) - 1);
+                gdt[GDT_ENTRY_TSS + 1] = base >> 32;
+        }
+        asm volatile("ltr %w0" : : "r"(GDT_ENTRY_TSS_SEL) : "memory");
+        asm volatile("lgdt %0" : : "m"(gdt_descr));
+        asm volatile("lidt %0" : : "m"(idt_descr));
+        if (pti_enabled) {
+                write_cr4(read_cr4() & ~X86_CR4_PGE);
+                wrmsrl(MSR_LSTAR, (unsigned long)cea->entry_trampoline +
+                       (entry_SYSCALL_64_trampoline - entry_trampoline_start));
+        }
+}
+pgd_t pti_set_user_pgtbl(pgd_t *pgdp, pgd_t pgd)
+{
+        if (!pti_enabled || !pgdp_maps_userspace(pgdp) || !virt_to_page(pgdp)->pt_mm)
+                return pgd;
+        WRITE_ONCE(kernel_to_user_pgdp(pgdp)->pgd, pgd_val(pgd));
+        return pgd;
+}
+static pgd_t pti_user_kernel_half[PTRS_PER_PGD] __aligned(PAGE_SIZE);
+
+void clone_pgd_range(pgd_t *dst, pgd_t *src, int count)
+{
+        memcpy(dst, src, count * sizeof(pgd_t));
+        if (pti_enabled)
+                memcpy(kernel_to_user_pgdp(dst),
+                       &pti_user_kernel_half[((unsigned long)dst & ~PAGE_MASK) / sizeof(pgd_t)],
+                       count * sizeof(pgd_t));
+}
+static void *pti_table_alloc(void)
+{
+        struct page *p = alloc_page(GFP_KERNEL | __GFP_ZERO);
+
+        if (!p)
+                panic("pti: no memory for the user page tables of the entry text");
+        return page_address(p);
+}
+static pte_t *pti_user_pagetable_walk_pte(unsigned long va)
+{
+        pgd_t *pgd = &pti_user_kernel_half[pgd_index(va)];
+        if (pgd_none(*pgd))
+                pgd->pgd = __pa(pti_table_alloc()) | _KERNPG_TABLE;
+        pud_t *pud = pud_offset(pgd, va);
+        if (pud_none(*pud))
+                pud->pud = __pa(pti_table_alloc()) | _KERNPG_TABLE;
+        pmd_t *pmd = pmd_offset(pud, va);
+        if (pmd_none(*pmd))
+                pmd->pmd = __pa(pti_table_alloc()) | _KERNPG_TABLE;
+        return pte_offset_kernel(pmd, va);
+}
+static void pti_clone_entry_text(void)
+{
+        for (unsigned long va = (unsigned long)__entry_text_start;
+             va < (unsigned long)__entry_text_end; va += PAGE_SIZE)
+                pti_user_pagetable_walk_pte(va)->pte = __pa_symbol(va) | CEA_RX;
+}
+void pti_init(void)
+{
+        pti_check_boottime_disable();
+        setup_cpu_entry_areas();
+        if (pti_enabled) {
+                unsigned long cea = CPU_ENTRY_AREA_BASE;
+
+                pti_user_kernel_half[pgd_index(cea)] = init_mm.pgd[pgd_index(cea)];
+                pti_clone_entry_text();
+        }
+        cpu_load_entry_area();
+}
+static const char *const cea_part[] = { "GDT", "TSS", "entry stack", "trampoline" };
+
+static void pti_name(unsigned long va, char *buf, size_t len)
+{
+        unsigned long per_cpu = sizeof(struct cpu_entry_area);
+
+        if (va >= LDT_BASE_ADDR && va < LDT_BASE_ADDR + 2 * LDT_SLOT_STRIDE)
+                snprintf(buf, len, "LDT remap, slot %lu", (va - LDT_BASE_ADDR) / LDT_SLOT_STRIDE);
+        else if (va == CPU_ENTRY_AREA_RO_IDT)
+                snprintf(buf, len, "cpu_entry_area: IDT");
+        else if (va >= CPU_ENTRY_AREA_PER_CPU && va < CPU_ENTRY_AREA_PER_CPU + NR_CPUS * per_cpu) {
+                unsigned long off = (va - CPU_ENTRY_AREA_PER_CPU) % per_cpu;
+                unsigned int cpu = (va - CPU_ENTRY_AREA_PER_CPU) / per_cpu;
+
+                if (off < 4 * PAGE_SIZE)
+                        snprintf(buf, len, "cpu_entry_area: CPU%u %s", cpu, cea_part[off / PAGE_SIZE]);
+                else
+                        snprintf(buf, len, "cpu_entry_area: CPU%u IST stack %lu", cpu,
+                                 (off - 4 * PAGE_SIZE) / sizeof(struct exception_stack));
+        } else if (va >= (unsigned long)__entry_text_start && va < (unsigned long)__entry_text_end)
+                snprintf(buf, len, "entry text");
+        else
+                snprintf(buf, len, "UNEXPECTED");
+}
+struct pti_run { unsigned long start, end; pteval_t prot; char name[48]; int runs, pages; };
+
+static void pti_run_flush(struct pti_run *r)
+{
+        if (r->end == r->start)
+                return;
+        pr_info("pti:   %016lx-%016lx %5luK %s %s %s %s\n", r->start, r->end,
+                (r->end - r->start) >> 10, r->prot & _PAGE_RW ? "RW" : "ro",
+                r->prot & _PAGE_NX ? "NX" : "x ", r->prot & _PAGE_USER ? "USR" : "sup", r->name);
+        r->runs++;
+        r->start = r->end;
+}
+static void pti_run_add(struct pti_run *r, unsigned long va, pteval_t prot)
+{
+        char name[48];
+
+        prot &= _PAGE_RW | _PAGE_NX | _PAGE_USER;
+        pti_name(va, name, sizeof(name));
+        if (va != r->end || prot != r->prot || strcmp(name, r->name)) {
+                pti_run_flush(r);
+                r->start = va;
+                r->prot = prot;
+                strscpy(r->name, name, sizeof(r->name));
+        }
+        r->end = va + PAGE_SIZE;
+        r->pages++;
+}
+static void pti_walk_kernel_half(pgd_t *table, struct pti_run *r)
+{
+        for (unsigned int i = KERNEL_PGD_BOUNDARY; i < PTRS_PER_PGD; i++) {
+                if (pgd_none(table[i]))
+                        continue;
+                pud_t *pud = (pud_t *)pgd_page_vaddr(table[i]);
+                for (unsigned int j = 0; j < PTRS_PER_PUD; j++) {
+                        if (!pud_present(pud[j]) || pud_leaf(pud[j]))
+                                continue;
+                        pmd_t *pmd = pud_pgtable(pud[j]);
+                        for (unsigned int k = 0; k < PTRS_PER_PMD; k++) {
+                                if (!pmd_present(pmd[k]) || pmd_leaf(pmd[k]))
+                                        continue;
+                                pte_t *pte = (pte_t *)pmd_page_vaddr(pmd[k]);
+                                for (unsigned int l = 0; l < PTRS_PER_PTE; l++) {
+                                        if (!(pte_val(pte[l]) & _PAGE_PRESENT))
+                                                continue;
+                                        unsigned long va = 0xffff000000000000UL |
+                                                (unsigned long)i << PGDIR_SHIFT |
+                                                (unsigned long)j << PUD_SHIFT |
+                                                (unsigned long)k << PMD_SHIFT | (unsigned long)l << PAGE_SHIFT;
+                                        pti_run_add(r, va, pte_val(pte[l]));
+                                }
+                        }
+                }
+        }
+        pti_run_flush(r);
+}
+void pti_dump_user_pgd(struct mm_struct *mm)
+{
+        struct pti_run r = { 0 };
+
+        if (!pti_enabled) {
+                int present = 0, same = 0;
+
+                for (unsigned int i = KERNEL_PGD_BOUNDARY; i < PTRS_PER_PGD; i++) {
+                        present += !pgd_none(mm->pgd[i]);
+                        same += !pgd_none(mm->pgd[i]) && pgd_val(mm->pgd[i]) == pgd_val(init_mm.pgd[i]);
+                }
+                pr_info("pti: off: user mode runs on the kernel's top-level table; "
+                        "%d kernel-half entries present, %d of them the kernel's own\n", present, same);
+                return;
+        }
+        pr_info("pti: on: kernel half of the user's top-level table of pid %d:\n",
+                current->tgid);
+        pti_walk_kernel_half(kernel_to_user_pgdp(mm->pgd), &r);
+        pr_info("pti: %d pages in %d runs\n", r.pages, r.runs);
+}
