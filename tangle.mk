@@ -326,4 +326,5 @@ TANGLED += \
 	src/include/asm/pti.h \
 	src/arch/pti.c \
 	src/arch/entry_trampoline.S \
-	src/arch/pti_tests.c
+	src/arch/pti_tests.c \
+	src/user/book_debug.h

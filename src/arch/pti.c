@@ -13,6 +13,7 @@
 #include <linux/smp.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
+#include <linux/syscalls.h>
 
 DEFINE_PER_CPU(unsigned long, cpu_entry_stack_top);
 
@@ -285,4 +286,37 @@ void pti_dump_user_pgd(struct mm_struct *mm)
                 current->tgid);
         pti_walk_kernel_half(kernel_to_user_pgdp(mm->pgd), &r);
         pr_info("pti: %d pages in %d runs\n", r.pages, r.runs);
+}
+static int ldt_pgtable_pages(struct mm_struct *mm)
+{
+        pgd_t *pgd = pgd_offset(mm, LDT_BASE_ADDR);
+        int n = 0;
+
+        if (pgd_none(*pgd))
+                return 0;
+        n++;
+        pud_t *pud = pud_offset(pgd, LDT_BASE_ADDR);
+        if (pud_none(*pud))
+                return n;
+        n++;
+        pmd_t *pmd = pmd_offset(pud, LDT_BASE_ADDR);
+        return pmd_none(*pmd) ? n : n + 1;
+}
+SYSCALL_DEFINE2(book_debug, unsigned int, cmd, unsigned long, arg)
+{
+        struct mm_struct *mm = current->mm;
+        long ret = -EINVAL;
+
+        (void)arg;
+        if (cmd == BOOK_DEBUG_PTI_DUMP) {
+                down_read(&mm->context.ldt_usr_sem);
+                pti_dump_user_pgd(mm);
+                up_read(&mm->context.ldt_usr_sem);
+                ret = pti_enabled;
+        } else if (cmd == BOOK_DEBUG_LDT_PGTABLES) {
+                down_read(&mm->context.ldt_usr_sem);
+                ret = ldt_pgtable_pages(mm);
+                up_read(&mm->context.ldt_usr_sem);
+        }
+        return ret;
 }

@@ -63,4 +63,7 @@ int map_ldt_struct(struct mm_struct *mm, struct ldt_struct *ldt, int slot);
 void unmap_ldt_struct(struct mm_struct *mm, struct ldt_struct *ldt);
 void free_ldt_pgtables(struct mm_struct *mm);
 #endif
+#define __NR_book_debug          511
+#define BOOK_DEBUG_PTI_DUMP      1      /* print the caller's user table; returns pti on */
+#define BOOK_DEBUG_LDT_PGTABLES  2      /* page-table pages of the caller's LDT region */
 #endif
