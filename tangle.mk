@@ -327,4 +327,7 @@ TANGLED += \
 	src/arch/pti.c \
 	src/arch/entry_trampoline.S \
 	src/arch/pti_tests.c \
-	src/user/book_debug.h
+	src/user/book_debug.h \
+	src/user/pti_probe.c \
+	tests/lit/pti/kread.test \
+	tests/lit/pti/audit.test

@@ -31,7 +31,8 @@ static void bad_area(struct pt_regs *regs, unsigned long error,
         if (!sig_handled(current, SIGSEGV))
                 pr_info("%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx\n",
                         current->comm, current->pid, address, regs->ip, regs->sp, error);
-        force_sig_fault(SIGSEGV, si_code, address, X86_TRAP_PF, error);
+        force_sig_fault(SIGSEGV, si_code, address, X86_TRAP_PF,
+                        address >= TASK_SIZE_MAX ? error | X86_PF_PROT : error);
 }
 static void do_sigbus(struct pt_regs *regs, unsigned long error, unsigned long address)
 {

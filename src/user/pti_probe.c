@@ -1,0 +1,68 @@
+/* Tangled from book/pti.nw (chapter "Page-table isolation and the LDT"). Do not edit: edit the book and run make tangle. */
+#include "ulib.h"
+#include "book_debug.h"
+#include <setjmp.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <ucontext.h>
+
+static sigjmp_buf probe_env;
+static siginfo_t probe_info;
+static long probe_err;
+
+static void probe_segv(int sig, siginfo_t *info, void *ctx)
+{
+        (void)sig;
+        probe_info = *info;
+        probe_err = ((ucontext_t *)ctx)->uc_mcontext.gregs[REG_ERR];
+        siglongjmp(probe_env, 1);
+}
+static int probe_read(void *p)
+{
+        signal(SIGSEGV, SIG_DFL);
+        return (int)*(volatile long *)p;
+}
+static bool probe(unsigned long addr, const char *what)
+{
+        struct sigaction sa = { .sa_sigaction = probe_segv, .sa_flags = SA_SIGINFO };
+        volatile bool faulted = false;
+
+        sigaction(SIGSEGV, &sa, NULL);
+        if (!sigsetjmp(probe_env, 1))
+                say("pti_probe: %#lx (%s): read %#lx without a fault\n", addr, what,
+                    (unsigned long)*(volatile long *)addr);
+        else
+                faulted = true;
+        signal(SIGSEGV, SIG_DFL);
+        if (faulted)
+                say("pti_probe: %#lx (%s): SIGSEGV, si_code %s, si_addr %#lx, error %ld\n",
+                    addr, what, probe_info.si_code == SEGV_MAPERR ? "SEGV_MAPERR" : "other",
+                    (unsigned long)probe_info.si_addr, probe_err);
+        int status = fork_and_run(probe_read, (void *)addr);
+        bool killed = WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV;
+        say("pti_probe: the same read in a child without a handler: %s\n",
+            killed ? "killed by SIGSEGV" : "not killed by SIGSEGV");
+        return faulted && probe_info.si_code == SEGV_MAPERR && killed;
+}
+
+int main(int argc, char **argv)
+{
+        static const struct { unsigned long addr; const char *what; } probes[] = {
+                { 0xffff888000000000UL, "direct map: the first page of RAM" },
+                { 0xffffffff80210000UL, "kernel image: text beyond the entry code" },
+                { 0xfffffe0000000000UL, "cpu_entry_area: the IDT" },
+        };
+        long pti = book_debug(BOOK_DEBUG_PTI_DUMP, 0);
+        int bad = 0;
+
+        if (pti < 0)
+                say("pti_probe: no audit here (book_debug: %s): not the book kernel\n",
+                    strerror((int)-pti));
+        else
+                say("pti_probe: page-table isolation is %s\n", pti ? "on" : "off");
+        if (argc > 1)
+                return probe(strtoul(argv[1], NULL, 0), "from the command line") ? 0 : 1;
+        for (unsigned int i = 0; i < sizeof(probes) / sizeof(probes[0]); i++)
+                bad += !probe(probes[i].addr, probes[i].what);
+        return bad;
+}
