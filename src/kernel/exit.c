@@ -5,6 +5,7 @@
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/pgtable.h>
 #include <linux/process.h>
 #include <linux/signal.h>
 #include <linux/syscalls.h>
@@ -51,12 +52,15 @@ static void __noreturn init_exited(int wait_status)
                 unsigned long ldt_pages = page_acct_read(PGACCT_LDT);
                 unsigned long shmem = page_acct_read(PGACCT_SHMEM);
                 long ldts = READ_ONCE(nr_ldt_structs);
+                long pgtables = READ_ONCE(user_pgtable_pages);
                 if (anon || shmem)
                         pr_err("BUG: %lu anonymous and %lu shared-memory user pages leaked\n",
                                anon, shmem);
                 if (ldt_pages || ldts)
                         pr_err("BUG: %lu LDT pages and %ld LDTs leaked\n", ldt_pages, ldts);
-                if (!anon && !shmem && !ldt_pages && !ldts)
+                if (pgtables)
+                        pr_err("BUG: %ld page-table pages of user address spaces leaked\n", pgtables);
+                if (!anon && !shmem && !ldt_pages && !ldts && !pgtables)
                         pr_notice("user memory: no page leaked\n");
         }
         if (code > EXIT_INIT_MAX)

@@ -2,6 +2,8 @@
 #include <linux/pgtable.h>
 #include <linux/errno.h>
 
+long user_pgtable_pages;                /* atomic: pages of tables of user address spaces */
+
 static struct page *pgtable_pages_alloc(struct mm_struct *mm, unsigned int order,
                                         const char *site)
 {
@@ -12,6 +14,8 @@ static struct page *pgtable_pages_alloc(struct mm_struct *mm, unsigned int order
         page_set(page, PG_pgtable);
         spin_lock_init(&page->ptl);
         page->pt_mm = mm;
+        if (mm != &init_mm)
+                __atomic_add_fetch(&user_pgtable_pages, 1L << order, __ATOMIC_RELAXED);
         return page;
 }
 
@@ -24,6 +28,8 @@ static void pgtable_pages_free(struct mm_struct *mm, struct page *page,
         page_clear(page, PG_pgtable);
         page->pt_mm = NULL;
         __free_pages(page, order);
+        if (mm != &init_mm)
+                __atomic_sub_fetch(&user_pgtable_pages, 1L << order, __ATOMIC_RELAXED);
 }
 struct page *pgtable_page_alloc(struct mm_struct *mm, const char *site)
 {

@@ -23,6 +23,8 @@ bool need_resched(void) { return false; }
 void preempt_schedule(void) {}
 /* Host tests run without page-table isolation: no user-mode top level. */
 pgd_t pti_set_user_pgtbl(pgd_t *pgdp, pgd_t pgd) { (void)pgdp; return pgd; }
+/* The kernel's address space: host tests use only its address. */
+struct mm_struct init_mm;
 
 void host_log_clear(void) { host_log[0] = '\0'; }
 

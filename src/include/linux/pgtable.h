@@ -208,6 +208,7 @@ pgd_t *pgd_alloc(struct mm_struct *mm);
 void pgd_free(struct mm_struct *mm, pgd_t *pgd);
 struct page *pgtable_page_alloc(struct mm_struct *mm, const char *site);
 void pgtable_page_free(struct mm_struct *mm, struct page *page);
+extern long user_pgtable_pages;
 
 void pmd_install(struct mm_struct *mm, pmd_t *pmd, struct page **pte);
 int __pte_alloc(struct mm_struct *mm, pmd_t *pmd);
