@@ -330,4 +330,10 @@ TANGLED += \
 	src/user/book_debug.h \
 	src/user/pti_probe.c \
 	tests/lit/pti/kread.test \
-	tests/lit/pti/audit.test
+	tests/lit/pti/audit.test \
+	src/user/t_pti_ldtfail.c \
+	tests/lit/pti/ldt-write.test \
+	tests/lit/pti/ldt-rewrite.test \
+	tests/lit/pti/ldt-fork.test \
+	tests/lit/pti/ldt-leak.test \
+	tests/lit/pti/ldt-dup-exits.test
