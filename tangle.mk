@@ -336,4 +336,8 @@ TANGLED += \
 	tests/lit/pti/ldt-rewrite.test \
 	tests/lit/pti/ldt-fork.test \
 	tests/lit/pti/ldt-leak.test \
-	tests/lit/pti/ldt-dup-exits.test
+	tests/lit/pti/ldt-dup-exits.test \
+	src/user/t_pti_entry.c \
+	tests/lit/pti/entry.test \
+	tests/lit/pti/suite.test \
+	tests/lit/pti/tlbstate.test

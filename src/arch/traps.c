@@ -35,6 +35,8 @@ void trap_init(void)
         set_intr_gate(X86_TRAP_NMI, exception_stubs[X86_TRAP_NMI], IST_INDEX_NMI + 1);
         set_intr_gate(X86_TRAP_DB, exception_stubs[X86_TRAP_DB], IST_INDEX_DB + 1);
         set_intr_gate(X86_TRAP_MC, exception_stubs[X86_TRAP_MC], IST_INDEX_MCE + 1);
+        idt_table[X86_TRAP_BP].type_attr = 0xee;        /* DPL 3: INT3 from user mode */
+        idt_table[X86_TRAP_OF].type_attr = 0xee;        /* DPL 3: INTO */
         load_idt();
 }
 const char *const exception_names[NR_EXCEPTION_VECTORS] = {
