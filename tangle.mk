@@ -340,4 +340,7 @@ TANGLED += \
 	src/user/t_pti_entry.c \
 	tests/lit/pti/entry.test \
 	tests/lit/pti/suite.test \
-	tests/lit/pti/tlbstate.test
+	tests/lit/pti/tlbstate.test \
+	src/user/bench_ldt.c \
+	tests/bench-pti.py \
+	tests/lit/pti/bench.test

@@ -1,0 +1,29 @@
+#!/usr/bin/env python3
+# Tangled from book/pti.nw (chapter "Page-table isolation and the LDT"). Do not edit: edit the book and run make tangle.
+"""Boot with pti=off and pti=on, run the benchmarks, print the ratios."""
+import os
+import re
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+INPUT = r"bench_syscall 20000\nbench_fault 512\nbench_ldt 40\nexit\n"
+LINE = re.compile(r"(bench_\w+: .*?)\s+(\d+) cycles")     # after a prompt, perhaps
+
+def run(mode):
+    cmd = [sys.executable, os.path.join(HERE, "boot-kernel.py"),
+           "--kernel", os.path.join(ROOT, "build", "kernel.elf"),
+           "--initrd", os.path.join(ROOT, "build", "initramfs.cpio"),
+           "--timeout", "280", "--expect", "init:0", "--input", INPUT,
+           "--", "pti=" + mode]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    return {m.group(1): int(m.group(2))
+            for m in map(LINE.search, out.splitlines()) if m}
+
+off, on = run("off"), run("on")
+print("%-50s %12s %12s %7s" % ("cycles (QEMU TCG, 1 CPU)", "pti=off", "pti=on", "on/off"))
+for what in off:
+    if what in on:
+        print("%-50s %12d %12d %6.2fx" % (what, off[what], on[what],
+                                          on[what] / max(off[what], 1)))
