@@ -92,14 +92,14 @@ static void setup_cpu_entry_areas(void)
                             __pa_symbol(entry_trampoline_start), CEA_RX);
                 for (int i = 0; i < N_EXCEPTION_STACKS; i++) {
                         struct page *p = alloc_pages(GFP_KERNEL | __GFP_ZERO, 1);
-                        char *st = cea->estacks[i].stack;
+                        unsigned long st = (unsigned long)cea->estacks[i].stack;
 
                         if (!p)
                                 panic("pti: no memory for CPU%u's exception stacks", cpu);
-                        cea_set_pte((unsigned long)st, page_to_phys(p), CEA_RW);
-                        cea_set_pte((unsigned long)st + PAGE_SIZE, page_to_phys(p) + PAGE_SIZE, CEA_RW);
-                        ist[i] = (unsigned long)st + EXCEPTION_STKSZ;
-                        register_kernel_stack((unsigned long)st, ist[i]);
+                        cea_set_pte(st, page_to_phys(p), CEA_RW);
+                        cea_set_pte(st + PAGE_SIZE, page_to_phys(p) + PAGE_SIZE, CEA_RW);
+                        ist[i] = st + EXCEPTION_STKSZ;
+                        register_kernel_stack(st, ist[i]);
                 }
                 per_cpu(cpu_entry_stack_top, cpu) =
                         (unsigned long)cea->entry_stack + PAGE_SIZE - 16;
@@ -195,17 +195,17 @@ static void pti_name(unsigned long va, char *buf, size_t len)
         unsigned long per_cpu = sizeof(struct cpu_entry_area);
 
         if (va >= LDT_BASE_ADDR && va < LDT_BASE_ADDR + 2 * LDT_SLOT_STRIDE)
-                snprintf(buf, len, "LDT remap, slot %lu", (va - LDT_BASE_ADDR) / LDT_SLOT_STRIDE);
+                snprintf(buf, len, "LDT slot %lu", (va - LDT_BASE_ADDR) / LDT_SLOT_STRIDE);
         else if (va == CPU_ENTRY_AREA_RO_IDT)
-                snprintf(buf, len, "cpu_entry_area: IDT");
+                snprintf(buf, len, "CEA IDT");
         else if (va >= CPU_ENTRY_AREA_PER_CPU && va < CPU_ENTRY_AREA_PER_CPU + NR_CPUS * per_cpu) {
                 unsigned long off = (va - CPU_ENTRY_AREA_PER_CPU) % per_cpu;
                 unsigned int cpu = (va - CPU_ENTRY_AREA_PER_CPU) / per_cpu;
 
                 if (off < 4 * PAGE_SIZE)
-                        snprintf(buf, len, "cpu_entry_area: CPU%u %s", cpu, cea_part[off / PAGE_SIZE]);
+                        snprintf(buf, len, "CEA CPU%u %s", cpu, cea_part[off / PAGE_SIZE]);
                 else
-                        snprintf(buf, len, "cpu_entry_area: CPU%u IST stack %lu", cpu,
+                        snprintf(buf, len, "CEA CPU%u IST %lu", cpu,
                                  (off - 4 * PAGE_SIZE) / sizeof(struct exception_stack));
         } else if (va >= (unsigned long)__entry_text_start && va < (unsigned long)__entry_text_end)
                 snprintf(buf, len, "entry text");
@@ -218,7 +218,7 @@ static void pti_run_flush(struct pti_run *r)
 {
         if (r->end == r->start)
                 return;
-        pr_info("pti:   %016lx-%016lx %5luK %s %s %s %s\n", r->start, r->end,
+        pr_info("pti: %016lx-%016lx %3luK %s %s %s %s\n", r->start, r->end,
                 (r->end - r->start) >> 10, r->prot & _PAGE_RW ? "RW" : "ro",
                 r->prot & _PAGE_NX ? "NX" : "x ", r->prot & _PAGE_USER ? "USR" : "sup", r->name);
         r->runs++;
@@ -239,6 +239,12 @@ static void pti_run_add(struct pti_run *r, unsigned long va, pteval_t prot)
         r->end = va + PAGE_SIZE;
         r->pages++;
 }
+static unsigned long pti_va(unsigned long i, unsigned long j, unsigned long k,
+                            unsigned long l)
+{
+        return 0xffff000000000000UL | i << PGDIR_SHIFT | j << PUD_SHIFT |
+               k << PMD_SHIFT | l << PAGE_SHIFT;
+}
 static void pti_walk_kernel_half(pgd_t *table, struct pti_run *r)
 {
         for (unsigned int i = KERNEL_PGD_BOUNDARY; i < PTRS_PER_PGD; i++) {
@@ -253,15 +259,9 @@ static void pti_walk_kernel_half(pgd_t *table, struct pti_run *r)
                                 if (!pmd_present(pmd[k]) || pmd_leaf(pmd[k]))
                                         continue;
                                 pte_t *pte = (pte_t *)pmd_page_vaddr(pmd[k]);
-                                for (unsigned int l = 0; l < PTRS_PER_PTE; l++) {
-                                        if (!(pte_val(pte[l]) & _PAGE_PRESENT))
-                                                continue;
-                                        unsigned long va = 0xffff000000000000UL |
-                                                (unsigned long)i << PGDIR_SHIFT |
-                                                (unsigned long)j << PUD_SHIFT |
-                                                (unsigned long)k << PMD_SHIFT | (unsigned long)l << PAGE_SHIFT;
-                                        pti_run_add(r, va, pte_val(pte[l]));
-                                }
+                                for (unsigned int l = 0; l < PTRS_PER_PTE; l++)
+                                        if (pte_val(pte[l]) & _PAGE_PRESENT)
+                                                pti_run_add(r, pti_va(i, j, k, l), pte_val(pte[l]));
                         }
                 }
         }
@@ -275,11 +275,13 @@ void pti_dump_user_pgd(struct mm_struct *mm)
                 int present = 0, same = 0;
 
                 for (unsigned int i = KERNEL_PGD_BOUNDARY; i < PTRS_PER_PGD; i++) {
-                        present += !pgd_none(mm->pgd[i]);
-                        same += !pgd_none(mm->pgd[i]) && pgd_val(mm->pgd[i]) == pgd_val(init_mm.pgd[i]);
+                        if (pgd_none(mm->pgd[i]))
+                                continue;
+                        present++;
+                        same += pgd_val(mm->pgd[i]) == pgd_val(init_mm.pgd[i]);
                 }
-                pr_info("pti: off: user mode runs on the kernel's top-level table; "
-                        "%d kernel-half entries present, %d of them the kernel's own\n", present, same);
+                pr_info("pti: off: one table; kernel half: %d entries, %d of them init_mm's\n",
+                        present, same);
                 return;
         }
         pr_info("pti: on: kernel half of the user's top-level table of pid %d:\n",

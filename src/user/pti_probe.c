@@ -35,9 +35,10 @@ static bool probe(unsigned long addr, const char *what)
                 faulted = true;
         signal(SIGSEGV, SIG_DFL);
         if (faulted)
-                say("pti_probe: %#lx (%s): SIGSEGV, si_code %s, si_addr %#lx, error %ld\n",
-                    addr, what, probe_info.si_code == SEGV_MAPERR ? "SEGV_MAPERR" : "other",
-                    (unsigned long)probe_info.si_addr, probe_err);
+                say("pti_probe: %#lx: SIGSEGV, %s, error %ld (%s)\n", addr,
+                    probe_info.si_code == SEGV_MAPERR ? "SEGV_MAPERR" : "other si_code",
+                    probe_err, what);
+        faulted = faulted && (unsigned long)probe_info.si_addr == addr;
         int status = fork_and_run(probe_read, (void *)addr);
         bool killed = WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV;
         say("pti_probe: the same read in a child without a handler: %s\n",
@@ -48,9 +49,9 @@ static bool probe(unsigned long addr, const char *what)
 int main(int argc, char **argv)
 {
         static const struct { unsigned long addr; const char *what; } probes[] = {
-                { 0xffff888000000000UL, "direct map: the first page of RAM" },
-                { 0xffffffff80210000UL, "kernel image: text beyond the entry code" },
-                { 0xfffffe0000000000UL, "cpu_entry_area: the IDT" },
+                { 0xffff888000000000UL, "the direct map: the first page of RAM" },
+                { 0xffffffff80210000UL, "the kernel image: text past the entry code" },
+                { 0xfffffe0000000000UL, "the CPU entry area: the IDT" },
         };
         long pti = book_debug(BOOK_DEBUG_PTI_DUMP, 0);
         int bad = 0;

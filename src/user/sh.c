@@ -35,7 +35,7 @@ static const struct demo demos[] = {
         { "t_thread", "test threads: pthread_create/join, a mutex, thread-locals" },
         { "t_signal", "test signal handlers: siginfo, ucontext, sigaltstack, masks" },
         { "pti_probe", "audit this process's user page tables; read kernel addresses [addr]" },
-        { "bench_ldt", "cycles per fork with no, a 16- and an 8192-entry LDT; per LDT write [count]" },
+        { "bench_ldt", "cycles per fork with no, a small and a full LDT; per write [count]" },
 };
 static const char *const signal_names[] = {
         "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",

@@ -40,7 +40,7 @@ static void round_on_cpu(int cpu)
         int before = traps;
         __asm__ volatile("int3");
         __asm__ volatile("pushfq; orq $0x100, (%%rsp); popfq; nop" : : : "memory", "cc");
-        ok_eq(traps - before, 2, "CPU%d: INT3 and a single step (#DB, IST) each gave SIGTRAP", cpu);
+        ok_eq(traps - before, 2, "CPU%d: INT3 and a single step each gave SIGTRAP", cpu);
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
         do
