@@ -23,7 +23,8 @@ BOOK_NW := \
 	book/ldt.nw \
 	book/tty.nw \
 	book/userland.nw \
-	book/pti.nw
+	book/pti.nw \
+	book/pti-ldtsmp.nw
 
 # Chapter 1: How to read and run this book
 TANGLED += \
@@ -328,3 +329,8 @@ TANGLED += \
 	src/arch/entry_trampoline.S \
 	src/arch/pti_tests.c \
 	src/user/book_debug.h
+
+# Section: LDT segments on every CPU while the table moves (KPTI chapter)
+TANGLED += \
+	src/user/t_pti_ldt.c \
+	tests/lit/pti/ldt-smp.test

@@ -34,6 +34,7 @@ static const struct demo demos[] = {
         { "bench_fault", "cycles per first touch of a fresh anonymous page [pages]" },
         { "t_thread", "test threads: pthread_create/join, a mutex, thread-locals" },
         { "t_signal", "test signal handlers: siginfo, ucontext, sigaltstack, masks" },
+        { "t_pti_ldt", "LDT segments on every CPU while another thread rewrites the table" },
 };
 static const char *const signal_names[] = {
         "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
