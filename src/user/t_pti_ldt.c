@@ -118,7 +118,7 @@ static unsigned long check_affinity_calls(int *nr_cpus)
                  "sched_setaffinity from NULL: EFAULT");
         ok_errno(syscall(SYS_sched_setaffinity, 0x3fffffff, 8, &all), ESRCH,
                  "sched_setaffinity of a thread that does not exist: ESRCH");
-        int lowest = __builtin_ctzl(all);
+        int lowest = all ? __builtin_ctzl(all) : 64;
         unsigned char byte = 1u << (lowest & 7);
         if (lowest < 8) {
                 bool pinned = syscall(SYS_sched_setaffinity, 0, 1, &byte) == 0;
