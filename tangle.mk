@@ -343,4 +343,6 @@ TANGLED += \
 	tests/lit/pti/tlbstate.test \
 	src/user/bench_ldt.c \
 	tests/bench-pti.py \
-	tests/lit/pti/bench.test
+	tests/lit/pti/bench.test \
+	src/user/t_pti_ldt.c \
+	tests/lit/pti/ldt-smp.test

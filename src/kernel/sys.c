@@ -7,6 +7,7 @@
 #include <linux/kernel.h>
 #include <linux/process.h>
 #include <linux/signal.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 
@@ -19,6 +20,51 @@ SYSCALL_DEFINE0(getppid)
 SYSCALL_DEFINE0(sched_yield)
 {
         schedule();
+        return 0;
+}
+#define AFFINITY_BYTES sizeof(unsigned long)
+static struct task_struct *affinity_task(int pid)
+{
+        return !pid || pid == current->pid ? current : NULL;
+}
+SYSCALL_DEFINE3(sched_setaffinity, int, pid, unsigned int, len,
+                unsigned long __user *, user_mask_ptr)
+{
+        unsigned long mask = 0;
+
+        if (copy_from_user(&mask, user_mask_ptr, len < AFFINITY_BYTES ? len : AFFINITY_BYTES))
+                return -EFAULT;
+        if (!affinity_task(pid))
+                return -ESRCH;
+        mask &= READ_ONCE(cpu_online_mask);
+        if (!mask)
+                return -EINVAL;
+        set_cpus_allowed(current, mask);
+        return 0;
+}
+SYSCALL_DEFINE3(sched_getaffinity, int, pid, unsigned int, len,
+                unsigned long __user *, user_mask_ptr)
+{
+        struct task_struct *t;
+
+        if (len * 8 < nr_cpu_ids || (len & (AFFINITY_BYTES - 1)))
+                return -EINVAL;
+        t = affinity_task(pid);
+        if (!t)
+                return -ESRCH;
+        unsigned long mask = READ_ONCE(t->cpus_allowed) & READ_ONCE(cpu_online_mask);
+        return copy_to_user(user_mask_ptr, &mask, AFFINITY_BYTES) ? -EFAULT : (long)AFFINITY_BYTES;
+}
+SYSCALL_DEFINE3(getcpu, unsigned int __user *, cpup, unsigned int __user *, nodep,
+                void __user *, unused)
+{
+        unsigned int cpu = raw_smp_processor_id();
+
+        (void)unused;
+        if (cpup && put_user(cpu, cpup))
+                return -EFAULT;
+        if (nodep && put_user(0U, nodep))
+                return -EFAULT;
         return 0;
 }
 #define CLOCK_REALTIME           0
