@@ -1,6 +1,7 @@
 /* Tangled from book/ldt.nw (chapter "The local descriptor table"). Do not edit: edit the book and run make tangle. */
 #include "ulib.h"
 #include "ldt.h"
+#include "book_debug.h"
 
 static uint32_t numbers[2] = { 40, 2 };
 
@@ -17,5 +18,8 @@ int main(void)
         uint32_t sum = call32(LDT_SEL(0), 1);
         say("ldt_demo: in 32-bit mode CS = %#x; DS:0 + ES:4 = %u\n", call32_cs, sum);
         say("ldt_demo: back in 64-bit mode, CS = %#x\n", get_seg(cs));
+        long pages = book_debug(BOOK_DEBUG_LDT_PGTABLES, 0);
+        if (pages >= 0)
+                say("ldt_demo: page-table pages mapping the LDT for user mode: %ld\n", pages);
         return sum == 42 ? 0 : 1;
 }
