@@ -72,6 +72,7 @@ static struct ldt_struct *alloc_ldt_struct(unsigned int nr_entries)
                 return NULL;
         __atomic_add_fetch(&nr_ldt_structs, 1, __ATOMIC_RELAXED);
         ldt->nr_entries = nr_entries;
+        ldt->slot = 0;
         ldt->entries = (u64 *)__get_free_pages(GFP_LDT, ldt_order(nr_entries));
         if (!ldt->entries) {
                 free_ldt_struct(ldt);
