@@ -259,9 +259,11 @@ static void pti_walk_kernel_half(pgd_t *table, struct pti_run *r)
                                 if (!pmd_present(pmd[k]) || pmd_leaf(pmd[k]))
                                         continue;
                                 pte_t *pte = (pte_t *)pmd_page_vaddr(pmd[k]);
-                                for (unsigned int l = 0; l < PTRS_PER_PTE; l++)
-                                        if (pte_val(pte[l]) & _PAGE_PRESENT)
-                                                pti_run_add(r, pti_va(i, j, k, l), pte_val(pte[l]));
+                                for (unsigned int l = 0; l < PTRS_PER_PTE; l++) {
+                                        pteval_t v = pte_val(pte[l]);
+                                        if (v & _PAGE_PRESENT)
+                                                pti_run_add(r, pti_va(i, j, k, l), v);
+                                }
                         }
                 }
         }
