@@ -224,7 +224,8 @@ TANGLED += \
 	src/user/t_shared_anon.c \
 	tests/lit/user/t_memfd.test \
 	tests/lit/user/t_memfd-nozap.test \
-	tests/lit/user/t_shared_anon.test
+	tests/lit/user/t_shared_anon.test \
+	tests/lit/user/t_shared_anon-slowfault.test
 
 # Chapter 11: Processes
 TANGLED += \

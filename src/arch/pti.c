@@ -178,6 +178,7 @@ static void pti_clone_entry_text(void)
 }
 void pti_init(void)
 {
+        BUG_ON(__pa(init_mm.pgd) & PTI_USER_PGTABLE_MASK);
         pti_check_boottime_disable();
         setup_cpu_entry_areas();
         if (pti_enabled) {

@@ -95,7 +95,8 @@ void e820_print(void)
                         (unsigned long long)initrd_end - 1);
 }
 #define EARLY_PGT_PAGES 64
-static unsigned long early_pgt_pool[EARLY_PGT_PAGES][PTRS_PER_TABLE] __aligned(PAGE_SIZE);
+static unsigned long early_pgt_pool[EARLY_PGT_PAGES][PTRS_PER_TABLE]
+        __section(".bss..pgt_pool") __aligned(PAGE_SIZE);
 static unsigned int early_pgt_used;
 static unsigned long *init_top_pgt;
 

@@ -21,6 +21,19 @@ static int set_shmem_truncate(char *val)
         return 0;
 }
 early_param("shmem_truncate", set_shmem_truncate);
+unsigned int shmem_fault_delay;         /* ms; shmem_fault_delay=MS, for tests */
+
+static int set_shmem_fault_delay(char *val)
+{
+        int ms;
+
+        if (!val || kstrtoint(val, 10, &ms) || ms < 0 || ms > 1000)
+                return -EINVAL;
+        shmem_fault_delay = ms;
+        pr_info("shmem_fault_delay=%d: write faults on shared mappings sleep %d ms\n", ms, ms);
+        return 0;
+}
+early_param("shmem_fault_delay", set_shmem_fault_delay);
 static long shmem_read(struct file *f, char __user *buf, size_t count, loff_t *ppos)
 {
         struct shmem_inode *obj = f->f_shmem;

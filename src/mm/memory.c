@@ -254,8 +254,11 @@ vm_fault_t shmem_fault(struct vm_area_struct *vma, pmd_t *pmd, unsigned long add
         struct shmem_inode *obj = vma->vm_obj;
         unsigned long index = vma->vm_pgoff + ((address - vma->vm_start) >> PAGE_SHIFT);
         struct page *page, *copy = NULL;
-        int err = shmem_get_page(obj, index, SGP_FAULT, &page);
+        int err;
 
+        if (shmem_fault_delay && (flags & FAULT_FLAG_WRITE) && (vma->vm_flags & VM_SHARED))
+                msleep(shmem_fault_delay);
+        err = shmem_get_page(obj, index, SGP_FAULT, &page);
         if (err)
                 return err == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
         if ((flags & FAULT_FLAG_WRITE) && !(vma->vm_flags & VM_SHARED)) {

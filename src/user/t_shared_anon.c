@@ -5,13 +5,18 @@
 
 #define PG 4096L
 
-static void wait_for(volatile int *flag, int value)
+static void wait_for(int *flag, int value)
 {
-        while (*flag != value)
+        while (__atomic_load_n(flag, __ATOMIC_ACQUIRE) != value)
                 sched_yield();
 }
 
-static int child_turns(volatile int *flag, char *shared, char *private)
+static void pass_turn(int *flag, int value)
+{
+        __atomic_store_n(flag, value, __ATOMIC_RELEASE);
+}
+
+static int child_turns(int *flag, char *shared, char *private)
 {
         int bad = 0;
 
@@ -20,26 +25,26 @@ static int child_turns(volatile int *flag, char *shared, char *private)
         bad |= (*private != 'v') << 1;
         shared[2 * PG] = 'c';
         *private = 'w';
-        *flag = 2;
+        pass_turn(flag, 2);
         wait_for(flag, 3);
         bad |= (shared[2 * PG] != 'P') << 2;
         return bad;
 }
 static void check_turns(char *shared, char *private)
 {
-        volatile int *flag = (volatile int *)shared;
+        int *flag = (int *)shared;
         pid_t pid = fork();
 
         if (pid == 0)
                 _exit(child_turns(flag, shared, private));
         shared[PG] = 'p';
         shared[3 * PG] = 'q';
-        *flag = 1;
+        pass_turn(flag, 1);
         wait_for(flag, 2);
         ok(shared[2 * PG] == 'c', "the parent sees the running child's store");
         ok(*private == 'v', "the private page keeps the parent's value");
         shared[2 * PG] = 'P';
-        *flag = 3;
+        pass_turn(flag, 3);
         int status = wait_child(pid);
         ok(WIFEXITED(status) && !(WEXITSTATUS(status) & 1), "the child sees the parent's stores");
         ok(WIFEXITED(status) && !(WEXITSTATUS(status) & 2), "the child's private page is a copy");

@@ -55,6 +55,7 @@ bool shmem_page_still_cached(struct shmem_inode *obj, unsigned long index,
 /* Context: i_mutex held; may sleep; takes i_mmap_rwsem and PTE locks. */
 int shmem_setsize(struct shmem_inode *obj, loff_t size);
 extern bool shmem_truncate_zaps;
+extern unsigned int shmem_fault_delay;
 struct page *pc_lookup(const struct page_cache *pc, unsigned long index);
 int pc_insert(struct page_cache *pc, unsigned long index, struct page *page);
 struct page *pc_delete(struct page_cache *pc, unsigned long index);
