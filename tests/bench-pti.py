@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Tangled from book/pti.nw (chapter "Page-table isolation and the LDT"). Do not edit: edit the book and run make tangle.
-"""Boot with pti=off and pti=on, run the benchmarks, print the ratios."""
+"""Boot with pti=off and pti=on in turn, run the benchmarks, print median ratios."""
 import os
 import re
 import subprocess
@@ -21,9 +21,19 @@ def run(mode):
     return {m.group(1): int(m.group(2))
             for m in map(LINE.search, out.splitlines()) if m}
 
-off, on = run("off"), run("on")
-print("%-50s %12s %12s %7s" % ("cycles (QEMU TCG, 1 CPU)", "pti=off", "pti=on", "on/off"))
-for what in off:
-    if what in on:
-        print("%-50s %12d %12d %6.2fx" % (what, off[what], on[what],
-                                          on[what] / max(off[what], 1)))
+ROUNDS = 3
+runs = {"off": [], "on": []}
+for _ in range(ROUNDS):
+    for mode in ("off", "on"):
+        runs[mode].append(run(mode))
+
+def median(mode, what):
+    values = sorted(r[what] for r in runs[mode] if what in r)
+    return values[len(values) // 2] if len(values) == ROUNDS else None
+
+print("%-50s %12s %12s %7s" % ("cycles (QEMU TCG, 1 CPU, median of %d)" % ROUNDS,
+                               "pti=off", "pti=on", "on/off"))
+for what in runs["off"][0]:
+    off, on = median("off", what), median("on", what)
+    if off is not None and on is not None:
+        print("%-50s %12d %12d %6.2fx" % (what, off, on, on / max(off, 1)))
