@@ -14,6 +14,21 @@
         popq %r11; popq %r10; popq %r9;  popq %r8
         popq %rax; popq %rcx; popq %rdx; popq %rsi; popq %rdi
 .endm
+.macro SWITCH_TO_KERNEL_CR3 scratch_reg:req
+        movq    %cr3, \scratch_reg
+        btrq    $PTI_USER_PGTABLE_BIT, \scratch_reg
+        jnc     .Lkernel_cr3_\@
+        movq    \scratch_reg, %cr3
+.Lkernel_cr3_\@:
+.endm
+.macro SWITCH_TO_USER_CR3 scratch_reg:req
+        testb   $1, pti_enabled(%rip)
+        jz      .Luser_cr3_\@
+        movq    %cr3, \scratch_reg
+        orq     $PTI_USER_PGTABLE_MASK, \scratch_reg
+        movq    \scratch_reg, %cr3
+.Luser_cr3_\@:
+.endm
 .macro idtentry vector, has_error_code, cfunc=do_exception, prefix=asm_exc_
         .p2align 4
         .globl \prefix\vector
@@ -22,11 +37,7 @@
         pushq   $-1
         .endif
         PUSH_REGS
-        movq    %cr3, %rax
-        btrq    $PTI_USER_PGTABLE_BIT, %rax
-        jnc     4f
-        movq    %rax, %cr3
-4:
+        SWITCH_TO_KERNEL_CR3 scratch_reg=%rax
         testb   $3, 17*8(%rsp)
         jz      1f
         swapgs
@@ -110,12 +121,7 @@ entry_SYSCALL_64_after_hwframe:                 /* the KPTI trampoline joins her
         movq    %gs:cpu_entry_stack_top, %rsp
         pushq   4*8(%rdi)                       /* the user's rsp, pt_regs->sp */
         pushq   (%rdi)                          /* the user's rdi */
-        testb   $1, pti_enabled(%rip)
-        jz      6f
-        movq    %cr3, %rdi
-        orq     $PTI_USER_PGTABLE_MASK, %rdi
-        movq    %rdi, %cr3
-6:
+        SWITCH_TO_USER_CR3 scratch_reg=%rdi
         popq    %rdi
         popq    %rsp
         swapgs
@@ -137,12 +143,7 @@ ret_to_user:                                    /* %rsp: pt_regs; IRQs off */
         pushq   2*8(%rdi)                       /* cs */
         pushq   1*8(%rdi)                       /* ip */
         pushq   (%rdi)                          /* the user's rdi */
-        testb   $1, pti_enabled(%rip)
-        jz      6f
-        movq    %cr3, %rdi
-        orq     $PTI_USER_PGTABLE_MASK, %rdi
-        movq    %rdi, %cr3
-6:
+        SWITCH_TO_USER_CR3 scratch_reg=%rdi
         popq    %rdi
         swapgs
         .globl native_irq_return_iret

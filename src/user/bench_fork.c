@@ -4,16 +4,8 @@
 
 static void time_forks(const char *what, long n)
 {
-        uint64_t t0 = rdtsc();
-        for (long i = 0; i < n; i++) {
-                pid_t pid = fork();
-                if (pid == 0)
-                        _exit(0);
-                wait_child(pid);
-        }
-        uint64_t t1 = rdtsc();
         say("bench_fork: %-24s %10lu cycles per fork+exit+wait4, %ld forks\n", what,
-            (t1 - t0) / n, n);
+            cycles_per_fork(n), n);
 }
 
 int main(int argc, char **argv)

@@ -5,15 +5,8 @@
 
 static void time_forks(const char *what, long n)
 {
-        uint64_t t0 = rdtsc();
-        for (long i = 0; i < n; i++) {
-                pid_t pid = fork();
-                if (pid == 0)
-                        _exit(0);
-                wait_child(pid);
-        }
         say("bench_ldt: fork+exit+wait4, %-16s %10lu cycles, %ld forks\n", what,
-            (rdtsc() - t0) / n, n);
+            cycles_per_fork(n), n);
 }
 static void time_writes(const char *what, long n)
 {

@@ -141,4 +141,16 @@ static inline uint64_t rdtsc(void)
         __asm__ volatile("lfence; rdtsc; lfence" : "=a"(lo), "=d"(hi) :: "memory");
         return (uint64_t)hi << 32 | lo;
 }
+static inline uint64_t cycles_per_fork(long n)
+{
+        uint64_t t0 = rdtsc();
+
+        for (long i = 0; i < n; i++) {
+                pid_t pid = fork();
+                if (pid == 0)
+                        _exit(0);
+                wait_child(pid);
+        }
+        return (rdtsc() - t0) / n;
+}
 #endif
