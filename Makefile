@@ -296,9 +296,9 @@ check: deps tangle kernel initramfs unit
 # ---------------------------------------------------------------- book
 FIGURES := $(wildcard figures/*.dot figures/*.tex)
 
-$(B)/book/chapters.tex: $(BOOK_NW)
+$(B)/book/chapters.tex: $(BOOK_WEAVE)
 	@mkdir -p $(@D)
-	noweave -delay -index $(BOOK_NW) > $@
+	noweave -delay -index $(BOOK_WEAVE) > $@
 
 $(B)/book/fig/%.pdf: figures/%.dot
 	@mkdir -p $(@D)

@@ -23,7 +23,65 @@ BOOK_NW := \
 	book/ldt.nw \
 	book/tty.nw \
 	book/userland.nw \
-	book/pti.nw
+	book/pti.nw \
+	book/listings-intro.nw \
+	book/listings-boot.nw \
+	book/listings-mm.nw \
+	book/listings-smp.nw \
+	book/listings-sched.nw \
+	book/listings-locking.nw \
+	book/listings-rcu.nw \
+	book/listings-user.nw \
+	book/listings-vm.nw \
+	book/listings-shmem.nw \
+	book/listings-process.nw \
+	book/listings-signal.nw \
+	book/listings-ldt.nw \
+	book/listings-tty.nw \
+	book/listings-userland.nw \
+	book/listings-pti.nw
+
+# The order in which `make book' weaves the files: chapter 1, Part I (the
+# arguments), Part II (the kernel underneath), Part III (the listings, Part
+# I's first).  Weaving order is free: noweb cross-references do not depend
+# on it, and tangling uses BOOK_NW above.
+BOOK_WEAVE := \
+	book/intro.nw \
+	book/part1.nw \
+	book/pti.nw \
+	book/part2.nw \
+	book/boot.nw \
+	book/mm.nw \
+	book/smp.nw \
+	book/sched.nw \
+	book/locking.nw \
+	book/rcu.nw \
+	book/user.nw \
+	book/vm.nw \
+	book/fault.nw \
+	book/shmem.nw \
+	book/process.nw \
+	book/signal.nw \
+	book/ldt.nw \
+	book/tty.nw \
+	book/userland.nw \
+	book/part3.nw \
+	book/listings-pti.nw \
+	book/listings-intro.nw \
+	book/listings-boot.nw \
+	book/listings-mm.nw \
+	book/listings-smp.nw \
+	book/listings-sched.nw \
+	book/listings-locking.nw \
+	book/listings-rcu.nw \
+	book/listings-user.nw \
+	book/listings-vm.nw \
+	book/listings-shmem.nw \
+	book/listings-process.nw \
+	book/listings-signal.nw \
+	book/listings-ldt.nw \
+	book/listings-tty.nw \
+	book/listings-userland.nw
 
 # Chapter 1: How to read and run this book
 TANGLED += \

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# Tangled from book/pti.nw (chapter "Page-table isolation and the LDT"). Do not edit: edit the book and run make tangle.
+# Tangled from book/listings-pti.nw (chapter "Listings of ``Page-table isolation and the LDT''"). Do not edit: edit the book and run make tangle.
 """Boot with pti=off and pti=on in turn, run the benchmarks, print median ratios."""
 import os
 import re

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# Tangled from book/intro.nw (chapter "How to read and run this book"). Do not edit: edit the book and run make tangle.
+# Tangled from book/listings-intro.nw (chapter "Listings of ``How to read and run this book''"). Do not edit: edit the book and run make tangle.
 """Boot the book's kernel in QEMU, print its serial console, judge its exit."""
 import argparse
 import codecs

@@ -1,4 +1,4 @@
-# Tangled from book/intro.nw (chapter "How to read and run this book"). Do not edit: edit the book and run make tangle.
+# Tangled from book/listings-intro.nw (chapter "Listings of ``How to read and run this book''"). Do not edit: edit the book and run make tangle.
 import os
 import sys
 import lit.formats

@@ -1,4 +1,4 @@
-/* Tangled from book/boot.nw (chapter "Booting"). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/listings-boot.nw (chapter "Listings of ``Booting''"). Do not edit: edit the book and run make tangle. */
 #include <asm/power.h>
 #include <asm/processor.h>
 #include <linux/errno.h>

@@ -1,4 +1,4 @@
-/* Tangled from book/smp.nw (chapter "CPUs"). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/listings-smp.nw (chapter "Listings of ``CPUs''"). Do not edit: edit the book and run make tangle. */
 #include <asm/apic.h>
 #include <asm/tsc.h>
 #include <linux/kernel.h>

@@ -1,4 +1,4 @@
-/* Tangled from book/signal.nw (chapter "Signals and threads"). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/listings-signal.nw (chapter "Listings of ``Signals and threads''"). Do not edit: edit the book and run make tangle. */
 #include "ulib.h"
 #include <signal.h>
 #include <ucontext.h>

@@ -1,4 +1,4 @@
-/* Tangled from book/process.nw (chapter "Processes"). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/listings-process.nw (chapter "Listings of ``Processes''"). Do not edit: edit the book and run make tangle. */
 #include "ulib.h"
 
 int main(void)

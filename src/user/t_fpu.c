@@ -1,4 +1,4 @@
-/* Tangled from book/user.nw (chapter "User mode"). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/listings-user.nw (chapter "Listings of ``User mode''"). Do not edit: edit the book and run make tangle. */
 #include "ulib.h"
 #include <sched.h>
 #include <sys/syscall.h>

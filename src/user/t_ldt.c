@@ -1,4 +1,4 @@
-/* Tangled from book/ldt.nw (chapter "The local descriptor table"). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/listings-ldt.nw (chapter "Listings of ``The local descriptor table''"). Do not edit: edit the book and run make tangle. */
 #include "ulib.h"
 #include "ldt.h"
 #include <sched.h>

@@ -1,4 +1,4 @@
-/* Tangled from book/userland.nw (chapter "User programs and the shell"). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/listings-userland.nw (chapter "Listings of ``User programs and the shell''"). Do not edit: edit the book and run make tangle. */
 #include "ulib.h"
 #include <signal.h>
 #include <sys/syscall.h>

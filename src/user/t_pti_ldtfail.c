@@ -1,4 +1,4 @@
-/* Tangled from book/pti.nw (chapter "Page-table isolation and the LDT"). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/listings-pti.nw (chapter "Listings of ``Page-table isolation and the LDT''"). Do not edit: edit the book and run make tangle. */
 #include "ulib.h"
 #include "ldt.h"
 #include "book_debug.h"

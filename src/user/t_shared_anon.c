@@ -1,4 +1,4 @@
-/* Tangled from book/shmem.nw (chapter "Shared memory"). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/listings-shmem.nw (chapter "Listings of ``Shared memory''"). Do not edit: edit the book and run make tangle. */
 #include "ulib.h"
 #include <sched.h>
 #include <signal.h>

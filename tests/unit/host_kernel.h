@@ -1,4 +1,4 @@
-/* Tangled from book/mm.nw (chapter "Memory"). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/listings-mm.nw (chapter "Listings of ``Memory''"). Do not edit: edit the book and run make tangle. */
 #ifndef HOST_KERNEL_H
 #define HOST_KERNEL_H
 #include <setjmp.h>

@@ -1,4 +1,4 @@
-/* Tangled from book/boot.nw (chapter "Booting"). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/listings-boot.nw (chapter "Listings of ``Booting''"). Do not edit: edit the book and run make tangle. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>

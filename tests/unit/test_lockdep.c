@@ -1,4 +1,4 @@
-/* Tangled from book/locking.nw (chapter "Locks and lockdep"). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/listings-locking.nw (chapter "Listings of ``Locks and lockdep''"). Do not edit: edit the book and run make tangle. */
 #include "linux/lockdep.h"
 #include "host_kernel.h"
 #include <stdarg.h>

@@ -1,4 +1,4 @@
-/* Tangled from book/mm.nw (chapter "Memory"). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/listings-mm.nw (chapter "Listings of ``Memory''"). Do not edit: edit the book and run make tangle. */
 #include "linux/pgtable.h"
 #include "linux/errno.h"
 #include "linux/sprintf.h"

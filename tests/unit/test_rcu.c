@@ -1,4 +1,4 @@
-/* Tangled from book/rcu.nw (chapter "RCU"). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/listings-rcu.nw (chapter "Listings of ``RCU''"). Do not edit: edit the book and run make tangle. */
 #include "linux/rcupdate.h"
 #include "host_kernel.h"
 #include <stdarg.h>

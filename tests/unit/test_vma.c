@@ -1,4 +1,4 @@
-/* Tangled from book/vm.nw (chapter "Address spaces"). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/listings-vm.nw (chapter "Listings of ``Address spaces''"). Do not edit: edit the book and run make tangle. */
 #include "linux/fs.h"
 #include "linux/mm.h"
 #include "linux/shmem_fs.h"

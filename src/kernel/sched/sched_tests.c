@@ -1,4 +1,4 @@
-/* Tangled from book/sched.nw (chapter "Tasks and scheduling"). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/listings-sched.nw (chapter "Listings of ``Tasks and scheduling''"). Do not edit: edit the book and run make tangle. */
 #include <asm/apic.h>
 #include <linux/kernel.h>
 #include <linux/ktest.h>

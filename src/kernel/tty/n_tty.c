@@ -1,4 +1,4 @@
-/* Tangled from book/tty.nw (chapter "The console as a terminal"). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/listings-tty.nw (chapter "Listings of ``The console as a terminal''"). Do not edit: edit the book and run make tangle. */
 #include <asm/desc.h>
 #include <asm/io_apic.h>
 #include <linux/errno.h>
