@@ -81,6 +81,8 @@ check-roots: $(BOOK_NW) tangle.mk
 	stale=$$(comm -13 <(echo "$$roots") <(echo "$$listed")); \
 	if [ -n "$$extra" ]; then echo "tangle: root chunks not in tangle.mk (unused chunk or forgotten file):" $$extra >&2; exit 1; fi; \
 	if [ -n "$$stale" ]; then echo "tangle: tangle.mk lists files no chapter defines:" $$stale >&2; exit 1; fi
+	@unwoven=$$(comm -23 <(ls book/*.nw | sort) <(printf '%s\n' $(BOOK_WEAVE) | sort)); \
+	if [ -n "$$unwoven" ]; then echo "tangle: book files not in BOOK_WEAVE (never in the PDF):" $$unwoven >&2; exit 1; fi
 
 # The build compiles a copy tangled with #line directives, so that compiler
 # errors, addr2line and gdb name book/*.nw lines.
@@ -276,6 +278,8 @@ LIT_JOBS ?= $(shell nproc)
 # cases and lit tests together.
 check: deps tangle kernel initramfs unit
 	@mkdir -p $(B)/check; rm -f $(B)/check/*.log; fail=0; \
+	echo "=== ledger: every rule's ID, chunks, tests and broken switch"; \
+	python3 tests/ledger.py $(BOOK_NW) || fail=1; \
 	for t in $(UNIT_TESTS); do \
 	  echo "=== unit: $$t"; \
 	  $(O)/unit/$$t 2>&1 | tee $(B)/check/unit-$$t.log; \
@@ -296,9 +300,15 @@ check: deps tangle kernel initramfs unit
 # ---------------------------------------------------------------- book
 FIGURES := $(wildcard figures/*.dot figures/*.tex)
 
-$(B)/book/chapters.tex: $(BOOK_WEAVE)
+# noweave, then the chunk index in the order a reader looks names up
+# (src/scripts/sortchunks.py), then the rules ledger, checked and written
+# as the appendix of rules (tests/ledger.py): a broken ledger stops the book.
+$(B)/book/chapters.tex: $(BOOK_WEAVE) src/scripts/sortchunks.py tests/ledger.py
 	@mkdir -p $(@D)
-	noweave -delay -index $(BOOK_WEAVE) > $@
+	noweave -delay -index $(BOOK_WEAVE) > $@.raw
+	python3 src/scripts/sortchunks.py < $@.raw > $@.tmp
+	python3 tests/ledger.py $(BOOK_NW) --tex $@.tmp $(B)/book/ledger.tex
+	@rm -f $@.raw; mv $@.tmp $@
 
 $(B)/book/fig/%.pdf: figures/%.dot
 	@mkdir -p $(@D)

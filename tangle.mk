@@ -405,3 +405,7 @@ TANGLED += \
 	tests/lit/pti/bench.test \
 	src/user/t_pti_ldt.c \
 	tests/lit/pti/ldt-smp.test
+
+# The rules ledger (Chapter 1, listed in Part III)
+TANGLED += tests/ledger.py
+TANGLED += src/scripts/sortchunks.py
