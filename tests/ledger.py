@@ -79,41 +79,44 @@ def check(files):
     errors, rules = [], []
     idents, chunks = defined_names(files)
     seen = {}
+
+    def bad(r, msg):
+        errors.append('%s: rule %s: %s' % (r['where'], r['id'], msg))
+
     for f in files:
         for r in rules_in(f):
             rules.append(r)
             if r['id'] in seen:
-                errors.append('%s: rule %s already stated at %s' % (r['where'], r['id'], seen[r['id']]))
+                bad(r, 'already stated at %s' % seen[r['id']])
             seen.setdefault(r['id'], r['where'])
             names = [re.sub(r'^<{2}(.*)>{2}$', r'\1', n) for n in
-                 re.findall(r'\[\[(.*?)\]\]', r['enforced'])]
+                     re.findall(r'\[\[(.*?)\]\]', r['enforced'])]
             if not names:
-                errors.append('%s: rule %s names no enforcing identifier or chunk' % (r['where'], r['id']))
+                bad(r, 'names no enforcing identifier or chunk')
             for n in names:
                 n = re.sub(r'^struct ', '', n.replace('\\_', '_'))
                 if n not in idents and n not in chunks:
-                    errors.append('%s: rule %s: %s is not defined in the book' % (r['where'], r['id'], n))
+                    bad(r, '%s is not defined in the book' % n)
             tf = test_files(r['tests'])
             if not tf:
-                errors.append('%s: rule %s names no test' % (r['where'], r['id']))
+                bad(r, 'names no test')
             for ref, pat, paths in tf:
                 if not paths:
-                    errors.append('%s: rule %s: test %s (%s) does not exist' % (r['where'], r['id'], ref, pat))
+                    bad(r, 'test %s (%s) does not exist' % (ref, pat))
                 for p in paths:
                     if not asserts(p):
-                        errors.append('%s: rule %s: %s asserts nothing' % (r['where'], r['id'], p))
+                        bad(r, '%s asserts nothing' % p)
             r['testfiles'] = [p for _, _, ps in tf for p in ps]
             sw = re.findall(r'\\brokenswitch\{(.*?)\}', r['stmt'])
             r['switches'] = sw
-            if r['seed']:
-                if not sw:
-                    errors.append('%s: rule %s comes from seed %s but has no \\brokenswitch' % (r['where'], r['id'], r['seed']))
-                for s in sw:
-                    s = s.replace('\\_', '_')
-                    hit = [p for p in r['testfiles'] if s in open(p).read()]
-                    if not hit:
-                        errors.append('%s: rule %s: no test of it boots with %s' % (r['where'], r['id'], s))
-                    r.setdefault('switchtests', {})[s] = hit
+            if r['seed'] and not sw:
+                bad(r, 'comes from %s but has no \\brokenswitch' % r['seed'])
+            for s in sw if r['seed'] else []:
+                s = s.replace('\\_', '_')
+                hit = [p for p in r['testfiles'] if s in open(p).read()]
+                if not hit:
+                    bad(r, 'no test of it boots with %s' % s)
+                r.setdefault('switchtests', {})[s] = hit
     return errors, rules
 def tex_labels(chapters_tex):
     """Map chunk names and identifiers to noweb's labels in the woven book."""
@@ -134,7 +137,7 @@ def link(name, label):
 def write_tex(rules, chapters_tex, out):
     chunk, ident = tex_labels(chapters_tex)
     lines = ['% Written by tests/ledger.py from the rules of book/*.nw. Do not edit.',
-             '\\begin{description}\\small']
+             '{\\sloppy\\raggedright\\begin{description}\\small']
     for r in rules:
         names = [re.sub(r'^<{2}(.*)>{2}$', r'\1', n) for n in
                  re.findall(r'\[\[(.*?)\]\]', r['enforced'])]
@@ -148,7 +151,7 @@ def write_tex(rules, chapters_tex, out):
             st = r.get('switchtests', {}).get(s.replace('\\_', '_'), [])
             lines.append('\\\\ \\emph{Broken on purpose by} \\texttt{%s}%s.' % (
                 esc(s), (', shown by ' + ', '.join(link(p, chunk.get(p)) for p in st)) if st else ''))
-    lines.append('\\end{description}')
+    lines.append('\\end{description}}')
     open(out, 'w').write('\n'.join(lines) + '\n')
 def main(argv):
     tex = None
