@@ -325,6 +325,8 @@ $(B)/book.pdf: book/book.tex $(B)/book/chapters.tex $(FIGURES) \
 	  || { tail -40 book.log; exit 1; }
 	@if grep -E 'undefined references|Reference .* undefined|Citation .* undefined|There were undefined' $(B)/book/book.log; then \
 	  echo "book: undefined references" >&2; exit 1; fi
+	@if grep -E 'multiply defined|Overfull .hbox' $(B)/book/book.log; then \
+	  echo "book: duplicate labels or lines running into the margin (see $(B)/book/book.log)" >&2; exit 1; fi
 	cp $(B)/book/book.pdf $@
 	@echo "book: $@ ($$(pdfinfo $@ 2>/dev/null | awk '/^Pages/{print $$2}') pages)"
 
