@@ -314,9 +314,36 @@ $(B)/book/fig/%.pdf: figures/%.dot
 	@mkdir -p $(@D)
 	dot -Tpdf $< -o $@
 
+# Figures drawn from a running kernel: one boot of the kernel and the
+# initramfs, with the switches that make the kernel print what they draw
+# when init exits; a script in figures/ turns the console log into each
+# figure.  A boot that fails or times out, or a script that finds the
+# log wanting, fails the book: a figure is never left stale or empty.
+FIG_BOOT_ARGS  := lockdep_dump=dot mm_dump=buddy,ptwalk
+FIG_BOOT_INPUT := hello\nexit 0\n
+GEN_FIGURES    := $(addprefix $(B)/book/fig/,lockdep-graph.pdf buddy-lists.tex ptwalk.tex)
+
+$(B)/book/fig/boot.log: $(O)/kernel.elf $(INITRAMFS) tests/boot-kernel.py Makefile
+	@mkdir -p $(@D)
+	@echo "  BOOT    $@: $(FIG_BOOT_ARGS)"
+	@python3 tests/boot-kernel.py --kernel $(O)/kernel.elf --initrd $(INITRAMFS) \
+	  --smp 2 --mem 256M --timeout 60 --expect init:0 --input '$(FIG_BOOT_INPUT)' \
+	  -- $(FIG_BOOT_ARGS) > $@.tmp \
+	  || { tail -20 $@.tmp; echo "book: the boot for the generated figures failed" >&2; exit 1; }
+	@mv $@.tmp $@
+
+$(B)/book/fig/lockdep-graph.dot: $(B)/book/fig/boot.log figures/lockdep-graph.py
+	python3 figures/lockdep-graph.py $< > $@
+
+$(B)/book/fig/lockdep-graph.pdf: $(B)/book/fig/lockdep-graph.dot
+	dot -Tpdf $< -o $@
+
+$(B)/book/fig/%.tex: $(B)/book/fig/boot.log figures/%.py
+	python3 figures/$*.py $< > $@
+
 .PHONY: book
 book: deps $(B)/book.pdf
-$(B)/book.pdf: book/book.tex $(B)/book/chapters.tex $(FIGURES) \
+$(B)/book.pdf: book/book.tex $(B)/book/chapters.tex $(FIGURES) $(GEN_FIGURES) \
 		$(patsubst figures/%.dot,$(B)/book/fig/%.pdf,$(filter %.dot,$(FIGURES)))
 	@mkdir -p $(B)/book/fig
 	cp book/book.tex $(B)/book/book.tex

@@ -179,6 +179,8 @@ TANGLED += \
 	tests/lit/mm/kmalloc.test \
 	tests/lit/mm/pgtables.test \
 	tests/lit/mm/ptdump.test \
+	tests/lit/mm/buddy-dump.test \
+	tests/lit/mm/ptwalk-dump.test \
 	tests/lit/mm/bench.test
 
 # Chapter 4: CPUs
@@ -227,6 +229,7 @@ TANGLED += \
 	tests/unit/test_lockdep.c \
 	src/kernel/locking/locking_tests.c \
 	tests/lit/locking/lockdep.test \
+	tests/lit/locking/lockdep-dump.test \
 	tests/lit/locking/locks.test
 
 # Chapter 7: RCU

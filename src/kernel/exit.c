@@ -25,6 +25,13 @@ static void exit_mm(struct task_struct *t)
         preempt_enable();
         mmput(mm);
 }
+static void show_init_exit_dumps(struct task_struct *t)
+{
+        if (t->mm)
+                mm_dump_requested(t->mm->pgd, (unsigned long)do_exit,
+                                  task_pt_regs(t)->ip);
+        lockdep_dump_requested();
+}
 static void forget_original_parent(struct task_struct *t)
 {
         bool zombies = false;
@@ -84,6 +91,8 @@ void __noreturn do_exit(int wait_status)
                 futex_wake((u32 __user *)t->clear_child_tid, 1);
         }
         t->clear_child_tid = NULL;
+        if (t == child_reaper)
+                show_init_exit_dumps(t);
         exit_files(t);
         exit_mm(t);
         spin_lock(&tasklist_lock);

@@ -326,3 +326,26 @@ void show_meminfo(void)
                 pr_info("buddyinfo: zone %-6s%s\n", z->name, line);
         }
 }
+void show_free_areas(void)
+{
+        for (int zt = 0; zt < MAX_NR_ZONES; zt++) {
+                struct zone *z = &zones[zt];
+                unsigned long nr[MAX_ORDER + 1], listed = 0, free;
+                char line[160];
+                int n = 0;
+
+                spin_lock(&z->lock);
+                for (int o = 0; o <= MAX_ORDER; o++)
+                        nr[o] = z->free_area[o].nr_free;
+                free = z->free;
+                spin_unlock(&z->lock);
+                for (int o = 0; o <= MAX_ORDER; o++) {
+                        n += scnprintf(line + n, sizeof(line) - n, " %lu",
+                                       nr[o]);
+                        listed += nr[o] << o;
+                }
+                pr_info("free_areas: zone %s orders 0-%d:%s = %lu pages;"
+                        " zone free %lu\n",
+                        z->name, MAX_ORDER, line, listed, free);
+        }
+}

@@ -1,6 +1,9 @@
 /* Tangled from book/mm.nw (chapter "Memory"). Do not edit: edit the book and run make tangle. */
 #include <linux/pgtable.h>
 #include <linux/errno.h>
+#include <linux/init.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
 
 long user_pgtable_pages;                /* atomic: pages of tables of user address spaces */
 
@@ -424,4 +427,95 @@ void ptcount(pgd_t *pgd, unsigned long start, unsigned long end, struct ptcount 
 
         *out = (struct ptcount){ 0 };
         pt_walk(&st.walk, pgd, start, end);
+}
+static void pt_entry_flags(char *buf, size_t size, pteval_t e,
+                           enum pt_level level)
+{
+        static const char *const bit_name[] = {
+                "P", "RW", "US", "PWT", "PCD", "A", "D", "PS", "G"
+        };
+        int n = 0;
+
+        for (int b = 0; b < 9; b++) {
+                const char *name = b == 7 && level == PT_PTE ? "PAT"
+                                                             : bit_name[b];
+
+                if (e & (_AC(1, UL) << b))
+                        n += scnprintf(buf + n, size - n, " %s", name);
+        }
+        if (e & _PAGE_NX)
+                n += scnprintf(buf + n, size - n, " NX");
+        if (!n)
+                scnprintf(buf, size, " -");
+}
+
+void pt_walk_show(pgd_t *pgd, unsigned long va, const char *what)
+{
+        const pteval_t *table = (const pteval_t *)pgd;
+
+        pr_info("ptwalk: %s va 0x%016lx cr3 0x%016lx\n", what, va, __pa(pgd));
+        for (int l = PT_PGD; l <= PT_PTE; l++) {
+                unsigned long size = pt_level_size[l];
+                unsigned long i = (va / size) % PTRS_PER_TABLE;
+                pteval_t e = READ_ONCE(table[i]);
+                char flags[48];
+
+                pt_entry_flags(flags, sizeof(flags), e, (enum pt_level)l);
+                pr_info("ptwalk: %s %s[%lu] 0x%016lx%s\n", what,
+                        pt_level_name[l], i, e, flags);
+                if (!(e & _PAGE_PRESENT)) {
+                        pr_info("ptwalk: %s not mapped\n", what);
+                        return;
+                }
+                if (l == PT_PTE || (l != PT_PGD && (e & _PAGE_PSE))) {
+                        unsigned long frame = e & PTE_PFN_MASK & ~(size - 1);
+
+                        pr_info("ptwalk: %s frame 0x%016lx offset 0x%lx\n",
+                                what, frame, va & (size - 1));
+                        return;
+                }
+                table = __va(e & PTE_PFN_MASK);
+        }
+}
+#define MM_DUMP_BUDDY   (1U << 0)
+#define MM_DUMP_PTWALK  (1U << 1)
+static unsigned int mm_dump;
+
+static bool word_is(const char *p, size_t len, const char *word)
+{
+        return len == strlen(word) && !strncmp(p, word, len);
+}
+
+static int set_mm_dump(char *val)
+{
+        unsigned int mask = 0;
+
+        for (const char *p = val; p; ) {
+                const char *comma = strchr(p, ',');
+                size_t len = comma ? (size_t)(comma - p) : strlen(p);
+
+                if (word_is(p, len, "buddy"))
+                        mask |= MM_DUMP_BUDDY;
+                else if (word_is(p, len, "ptwalk"))
+                        mask |= MM_DUMP_PTWALK;
+                else
+                        return -EINVAL;
+                p = comma ? comma + 1 : NULL;
+        }
+        if (!mask)
+                return -EINVAL;
+        mm_dump = mask;
+        return 0;
+}
+early_param("mm_dump", set_mm_dump);
+
+/* Context: task context, init exiting with its address space intact. */
+void mm_dump_requested(pgd_t *pgd, unsigned long kaddr, unsigned long uaddr)
+{
+        if (mm_dump & MM_DUMP_BUDDY)
+                show_free_areas();
+        if (mm_dump & MM_DUMP_PTWALK) {
+                pt_walk_show(pgd, kaddr, "kernel");
+                pt_walk_show(pgd, uaddr, "user");
+        }
 }

@@ -54,6 +54,7 @@ void lockdep_off(void);
 void lockdep_on(void);
 void lockdep_print_held_locks(const struct lockdep_task *t);
 void lockdep_depgraph_dot(void);
+void lockdep_dump_requested(void);
 void lockdep_reset(void);
 struct lockdep_task *lockdep_current(void);
 unsigned long lockdep_irq_save(void);

@@ -44,6 +44,7 @@ void mem_init(void);
 extern struct mm_struct init_mm;
 void free_bootmem_range(unsigned long start_pfn, unsigned long end_pfn);
 void show_meminfo(void);
+void show_free_areas(void);
 extern bool page_poisoning;
 extern unsigned long page_poison_errors, bad_page_count;
 

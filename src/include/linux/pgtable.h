@@ -267,4 +267,6 @@ struct ptcount {
 };
 void ptdump(pgd_t *pgd, unsigned long start, unsigned long end);
 void ptcount(pgd_t *pgd, unsigned long start, unsigned long end, struct ptcount *out);
+void pt_walk_show(pgd_t *pgd, unsigned long va, const char *what);
+void mm_dump_requested(pgd_t *pgd, unsigned long kaddr, unsigned long uaddr);
 #endif
