@@ -391,8 +391,12 @@ TANGLED += \
 	src/arch/pti_tests.c \
 	src/user/book_debug.h \
 	src/user/pti_probe.c \
+	src/user/t_pti_nx.c \
+	tests/lit/pti/user-nx.test \
 	tests/lit/pti/kread.test \
 	tests/lit/pti/audit.test \
+	tests/lit/pti/audit-ldt.test \
+	tests/lit/pti/ldt-slot.test \
 	src/user/t_pti_ldtfail.c \
 	tests/lit/pti/ldt-write.test \
 	tests/lit/pti/ldt-rewrite.test \
@@ -403,6 +407,7 @@ TANGLED += \
 	tests/lit/pti/entry.test \
 	tests/lit/pti/suite.test \
 	tests/lit/pti/tlbstate.test \
+	tests/lit/pti/tlbstate-unchecked.test \
 	src/user/bench_ldt.c \
 	tests/bench-pti.py \
 	tests/lit/pti/bench.test \

@@ -14,8 +14,9 @@
         popq %r11; popq %r10; popq %r9;  popq %r8
         popq %rax; popq %rcx; popq %rdx; popq %rsi; popq %rdi
 .endm
-.macro SWITCH_TO_KERNEL_CR3 scratch_reg:req
+.macro SAVE_AND_SWITCH_TO_KERNEL_CR3 scratch_reg:req save_reg:req
         movq    %cr3, \scratch_reg
+        movq    \scratch_reg, \save_reg
         btrq    $PTI_USER_PGTABLE_BIT, \scratch_reg
         jnc     .Lkernel_cr3_\@
         movq    \scratch_reg, %cr3
@@ -37,7 +38,7 @@
         pushq   $-1
         .endif
         PUSH_REGS
-        SWITCH_TO_KERNEL_CR3 scratch_reg=%rax
+        SAVE_AND_SWITCH_TO_KERNEL_CR3 scratch_reg=%rax save_reg=%r14
         testb   $3, 17*8(%rsp)
         jz      1f
         swapgs
@@ -48,6 +49,14 @@
         movl    $PTREGS_SIZE / 8, %ecx
         cld
         rep movsq
+        movb    $0, %gs:pti_entry_on_kernel_cr3
+        testb   $1, pti_enabled(%rip)
+        jz      .Lentry_cr3_noted_\@
+        btq     $PTI_USER_PGTABLE_BIT, %r14     /* CR3 at entry */
+        jc      .Lentry_cr3_noted_\@
+        movb    $1, %gs:pti_entry_on_kernel_cr3
+        incq    %gs:pti_kernel_cr3_entries
+.Lentry_cr3_noted_\@:
 1:
         cmpq    $native_irq_return_iret, 16*8(%rsp)
         jne     2f
@@ -119,9 +128,12 @@ entry_SYSCALL_64_after_hwframe:                 /* the KPTI trampoline joins her
         pushq   %rdi
         movq    %rsp, %rdi
         movq    %gs:cpu_entry_stack_top, %rsp
-        pushq   4*8(%rdi)                       /* the user's rsp, pt_regs->sp */
+        pushq   4*8(%rdi)                       /* the user's rsp */
         pushq   (%rdi)                          /* the user's rdi */
+                testb   $1, pti_exit_cr3_skip(%rip)     /* BROKEN ON PURPOSE */
+                jnz     .Lsysret_user_cr3_done
         SWITCH_TO_USER_CR3 scratch_reg=%rdi
+.Lsysret_user_cr3_done:
         popq    %rdi
         popq    %rsp
         swapgs

@@ -154,7 +154,11 @@ static int write_ldt(void __user *ptr, unsigned long bytecount, bool oldmode)
         if (old_ldt)
                 memcpy(new_ldt->entries, old_ldt->entries, old_nr * LDT_ENTRY_SIZE);
         new_ldt->entries[info.entry_number] = desc;
-        int error = map_ldt_struct(mm, new_ldt, old_ldt ? !old_ldt->slot : 0);
+        int slot = old_ldt ? !old_ldt->slot : 0, error;
+
+        if (old_ldt && pti_ldt_same_slot)
+                slot = old_ldt->slot;                   /* BROKEN ON PURPOSE */
+        error = map_ldt_struct(mm, new_ldt, slot);
         if (error) {
                 if (!WARN_ON(old_ldt))
                         free_ldt_pgtables(mm);
@@ -326,11 +330,24 @@ static int set_pti_ldt_unmap(char *val)
                 return -EINVAL;
         pti_ldt_leak = !strcmp(val, "leak");
         if (pti_ldt_leak)
-                pr_warn("pti_ldt_unmap=leak: BROKEN ON PURPOSE: a failed LDT copy at fork "
-                        "leaves its page tables behind\n");
+                pr_warn("pti_ldt_unmap=leak: BROKEN ON PURPOSE: a failed LDT "
+                        "copy at fork leaves its page tables behind\n");
         return 0;
 }
 early_param("pti_ldt_unmap", set_pti_ldt_unmap);
+bool pti_ldt_same_slot;
+
+static int set_pti_ldt_slot(char *val)
+{
+        if (!val || (strcmp(val, "other") && strcmp(val, "same")))
+                return -EINVAL;
+        pti_ldt_same_slot = !strcmp(val, "same");
+        if (pti_ldt_same_slot)
+                pr_warn("pti_ldt_slot=same: BROKEN ON PURPOSE: a new LDT is "
+                        "mapped over the old one\n");
+        return 0;
+}
+early_param("pti_ldt_slot", set_pti_ldt_slot);
 static void *ldt_table_alloc(struct mm_struct *mm)
 {
         struct page *p = pgtable_page_alloc(mm, "map_ldt_struct");
@@ -364,9 +381,13 @@ static pte_t *ldt_pte_table(struct mm_struct *mm, bool alloc)
         }
         return pte_offset_kernel(pmd, LDT_BASE_ADDR);
 }
+static unsigned int ldt_nr_pages(const struct ldt_struct *ldt)
+{
+        return (ldt->nr_entries * LDT_ENTRY_SIZE + PAGE_SIZE - 1) / PAGE_SIZE;
+}
 int map_ldt_struct(struct mm_struct *mm, struct ldt_struct *ldt, int slot)
 {
-        unsigned int nr_pages = (ldt->nr_entries * LDT_ENTRY_SIZE + PAGE_SIZE - 1) / PAGE_SIZE;
+        unsigned int nr_pages = ldt_nr_pages(ldt);
         unsigned long va = (unsigned long)ldt_slot_va(slot);
         pte_t *pte;
 
@@ -375,9 +396,12 @@ int map_ldt_struct(struct mm_struct *mm, struct ldt_struct *ldt, int slot)
         pte = ldt_pte_table(mm, true);
         if (!pte)
                 return -ENOMEM;
-        for (unsigned int i = 0; i < nr_pages; i++)
+        for (unsigned int i = 0; i < nr_pages; i++) {
+                unsigned long pa = __pa(ldt->entries) + i * PAGE_SIZE;
+
                 set_pte_at(mm, va + i * PAGE_SIZE, pte + pte_index(va) + i,
-                           __pte((__pa(ldt->entries) + i * PAGE_SIZE) | CEA_RO));
+                           __pte(pa | CEA_RO));
+        }
         ldt->slot = slot;
         pgd_t *pgd = pgd_offset(mm, LDT_BASE_ADDR);
         WRITE_ONCE(kernel_to_user_pgdp(pgd)->pgd, pgd_val(*pgd));
@@ -387,7 +411,7 @@ void unmap_ldt_struct(struct mm_struct *mm, struct ldt_struct *ldt)
 {
         if (!pti_enabled || !ldt)
                 return;
-        unsigned int nr_pages = (ldt->nr_entries * LDT_ENTRY_SIZE + PAGE_SIZE - 1) / PAGE_SIZE;
+        unsigned int nr_pages = ldt_nr_pages(ldt);
         unsigned long va = (unsigned long)ldt_slot_va(ldt->slot);
         pte_t *pte = ldt_pte_table(mm, false);
 
@@ -413,7 +437,8 @@ void free_ldt_pgtables(struct mm_struct *mm)
         }
         WRITE_ONCE(kernel_to_user_pgdp(pgd)->pgd, 0);
         pgd_clear(pgd);
-        flush_tlb_mm_range(mm, LDT_BASE_ADDR, LDT_BASE_ADDR + 2 * LDT_SLOT_STRIDE);
+        flush_tlb_mm_range(mm, LDT_BASE_ADDR,
+                           LDT_BASE_ADDR + 2 * LDT_SLOT_STRIDE);
         if (pte)
                 pte_free(mm, pte);
         if (pmd)

@@ -5,6 +5,7 @@
 #include <asm/mmu_context.h>
 #include <asm/msr.h>
 #include <asm/processor.h>
+#include <asm/pti.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
 
@@ -13,7 +14,9 @@ DEFINE_PER_CPU(struct tlb_state, cpu_tlbstate);
 void switch_mm_irqs_off(struct mm_struct *next)
 {
         struct mm_struct *want = next ? next : &init_mm;
-        struct mm_struct *prev = __this_cpu_read(cpu_tlbstate.loaded_mm);
+        struct mm_struct *prev = tlbstate_unchecked
+                ? this_cpu_read(cpu_tlbstate.loaded_mm)
+                : __this_cpu_read(cpu_tlbstate.loaded_mm);
         unsigned long me = 1UL << raw_smp_processor_id();
 
         if (prev == want)
@@ -23,7 +26,10 @@ void switch_mm_irqs_off(struct mm_struct *next)
         write_cr3(__pa(want->pgd));
         if (prev && prev != &init_mm)
                 __atomic_and_fetch(&prev->cpu_mask, ~me, __ATOMIC_SEQ_CST);
-        __this_cpu_write(cpu_tlbstate.loaded_mm, want);
+        if (tlbstate_unchecked)
+                this_cpu_write(cpu_tlbstate.loaded_mm, want);
+        else
+                __this_cpu_write(cpu_tlbstate.loaded_mm, want);
         switch_ldt(prev, want);         /* Chapter "The local descriptor table" */
 }
 void switch_mm(struct mm_struct *next)

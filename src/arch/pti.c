@@ -49,7 +49,8 @@ static void pti_check_boottime_disable(void)
         if (a >= 7) {
                 cpuid_count(7, 0, &a, &b, &c, &d);
                 if (d & (1U << 29))
-                        rdcl_no = rdmsrl(MSR_IA32_ARCH_CAPABILITIES) & ARCH_CAP_RDCL_NO;
+                        rdcl_no = rdmsrl(MSR_IA32_ARCH_CAPABILITIES) &
+                                  ARCH_CAP_RDCL_NO;
         }
         if (pti_mode == PTI_FORCE_ON) {
                 pti_enabled = true;
@@ -60,10 +61,12 @@ static void pti_check_boottime_disable(void)
         } else {
                 pti_enabled = intel && !rdcl_no;
                 why = !intel ? "auto: not an Intel CPU" :
-                      rdcl_no ? "auto: the CPU reports RDCL_NO" : "auto: the CPU may leak";
+                      rdcl_no ? "auto: the CPU reports RDCL_NO" :
+                      "auto: the CPU may leak";
         }
         cpuid(1, &a, &b, &c, &d);
-        pr_info("pti: page-table isolation %s (%s, CPU vendor %.12s); PCID %s\n",
+        pr_info("pti: page-table isolation %s (%s, CPU vendor %.12s); "
+                "PCID %s\n",
                 pti_enabled ? "on" : "off", why, (const char *)vendor,
                 c & (1U << 17) ? "offered, not used" : "not offered");
 }
@@ -75,7 +78,8 @@ static void cea_set_pte(unsigned long va, unsigned long pa, pteval_t prot)
 
         if (!pmd || pte_alloc(&init_mm, pmd))
                 panic("pti: no memory for the CPU entry area's page tables");
-        set_pte_at(&init_mm, va, pte_offset_kernel(pmd, va), __pte(pa | prot));
+        set_pte_at(&init_mm, va, pte_offset_kernel(pmd, va),
+                   __pte(pa | prot));
 }
 static void setup_cpu_entry_areas(void)
 {
@@ -85,19 +89,25 @@ static void setup_cpu_entry_areas(void)
                 struct cpu_desc_pages *d = &cpu_desc_pages[cpu];
                 unsigned long *ist = per_cpu_ptr(&cpu_ist_top[0], cpu);
 
-                cea_set_pte((unsigned long)cea->gdt, __pa_symbol(d->gdt), CEA_RO);
-                cea_set_pte((unsigned long)cea->tss, __pa_symbol(&d->tss), CEA_RO);
-                cea_set_pte((unsigned long)cea->entry_stack, __pa_symbol(d->entry_stack), CEA_RW);
+                cea_set_pte((unsigned long)cea->gdt, __pa_symbol(d->gdt),
+                            CEA_RO);
+                cea_set_pte((unsigned long)cea->tss, __pa_symbol(&d->tss),
+                            CEA_RO);
+                cea_set_pte((unsigned long)cea->entry_stack,
+                            __pa_symbol(d->entry_stack), CEA_RW);
                 cea_set_pte((unsigned long)cea->entry_trampoline,
                             __pa_symbol(entry_trampoline_start), CEA_RX);
                 for (int i = 0; i < N_EXCEPTION_STACKS; i++) {
-                        struct page *p = alloc_pages(GFP_KERNEL | __GFP_ZERO, 1);
-                        unsigned long st = (unsigned long)cea->estacks[i].stack;
+                        struct page *p = alloc_pages(GFP_KERNEL | __GFP_ZERO,
+                                               1);
+                        unsigned long st, pa;
 
                         if (!p)
-                                panic("pti: no memory for CPU%u's exception stacks", cpu);
-                        cea_set_pte(st, page_to_phys(p), CEA_RW);
-                        cea_set_pte(st + PAGE_SIZE, page_to_phys(p) + PAGE_SIZE, CEA_RW);
+                                panic("pti: no memory for IST stacks");
+                        st = (unsigned long)cea->estacks[i].stack;
+                        pa = page_to_phys(p);
+                        cea_set_pte(st, pa, CEA_RW);
+                        cea_set_pte(st + PAGE_SIZE, pa + PAGE_SIZE, CEA_RW);
                         ist[i] = st + EXCEPTION_STKSZ;
                         register_kernel_stack(st, ist[i]);
                 }
@@ -129,24 +139,71 @@ void cpu_load_entry_area(void)
         if (pti_enabled) {
                 write_cr4(read_cr4() & ~X86_CR4_PGE);
                 wrmsrl(MSR_LSTAR, (unsigned long)cea->entry_trampoline +
-                       (entry_SYSCALL_64_trampoline - entry_trampoline_start));
+                       (entry_SYSCALL_64_trampoline -
+                        entry_trampoline_start));
         }
 }
+bool pti_user_nx = true, pti_exit_cr3_skip;
+DEFINE_PER_CPU(bool, pti_entry_on_kernel_cr3);
+DEFINE_PER_CPU(unsigned long, pti_kernel_cr3_entries);
+
+static int set_pti_user_nx(char *val)
+{
+        if (!val || (strcmp(val, "on") && strcmp(val, "off")))
+                return -EINVAL;
+        pti_user_nx = !strcmp(val, "on");
+        if (!pti_user_nx)
+                pr_warn("pti_user_nx=off: BROKEN ON PURPOSE: user code may "
+                        "run on the kernel's page tables\n");
+        return 0;
+}
+early_param("pti_user_nx", set_pti_user_nx);
+
+static int set_pti_exit_cr3(char *val)
+{
+        if (!val || (strcmp(val, "load") && strcmp(val, "skip")))
+                return -EINVAL;
+        pti_exit_cr3_skip = !strcmp(val, "skip");
+        if (pti_exit_cr3_skip)
+                pr_warn("pti_exit_cr3=skip: BROKEN ON PURPOSE: SYSRET leaves "
+                        "on the kernel's page tables\n");
+        return 0;
+}
+early_param("pti_exit_cr3", set_pti_exit_cr3);
+bool tlbstate_unchecked;
+
+static int set_tlbstate_check(char *val)
+{
+        if (!val || (strcmp(val, "on") && strcmp(val, "off")))
+                return -EINVAL;
+        tlbstate_unchecked = !strcmp(val, "off");
+        if (tlbstate_unchecked)
+                pr_warn("tlbstate_check=off: BROKEN ON PURPOSE: "
+                        "switch_mm_irqs_off uses this_cpu_*\n");
+        return 0;
+}
+early_param("tlbstate_check", set_tlbstate_check);
 pgd_t pti_set_user_pgtbl(pgd_t *pgdp, pgd_t pgd)
 {
-        if (!pti_enabled || !pgdp_maps_userspace(pgdp) || !virt_to_page(pgdp)->pt_mm)
+        if (!pti_enabled || !pgdp_maps_userspace(pgdp) ||
+            !virt_to_page(pgdp)->pt_mm)
                 return pgd;
         WRITE_ONCE(kernel_to_user_pgdp(pgdp)->pgd, pgd_val(pgd));
+        if ((pgd_val(pgd) & (_PAGE_USER | _PAGE_PRESENT)) ==
+            (_PAGE_USER | _PAGE_PRESENT) && pti_user_nx)
+                pgd.pgd |= _PAGE_NX;
         return pgd;
 }
 static pgd_t pti_user_kernel_half[PTRS_PER_PGD] __aligned(PAGE_SIZE);
 
 void clone_pgd_range(pgd_t *dst, pgd_t *src, int count)
 {
+        unsigned long first = ((unsigned long)dst & ~PAGE_MASK) /
+                              sizeof(pgd_t);
+
         memcpy(dst, src, count * sizeof(pgd_t));
         if (pti_enabled)
-                memcpy(kernel_to_user_pgdp(dst),
-                       &pti_user_kernel_half[((unsigned long)dst & ~PAGE_MASK) / sizeof(pgd_t)],
+                memcpy(kernel_to_user_pgdp(dst), &pti_user_kernel_half[first],
                        count * sizeof(pgd_t));
 }
 static void *pti_table_alloc(void)
@@ -154,7 +211,7 @@ static void *pti_table_alloc(void)
         struct page *p = alloc_page(GFP_KERNEL | __GFP_ZERO);
 
         if (!p)
-                panic("pti: no memory for the user page tables of the entry text");
+                panic("pti: no memory for the entry text's tables");
         return page_address(p);
 }
 static pte_t *pti_user_pagetable_walk_pte(unsigned long va)
@@ -174,7 +231,21 @@ static void pti_clone_entry_text(void)
 {
         for (unsigned long va = (unsigned long)__entry_text_start;
              va < (unsigned long)__entry_text_end; va += PAGE_SIZE)
-                pti_user_pagetable_walk_pte(va)->pte = __pa_symbol(va) | CEA_RX;
+                pti_user_pagetable_walk_pte(va)->pte =
+                        __pa_symbol(va) | CEA_RX;
+}
+void pti_check_user_fetch(struct pt_regs *regs, unsigned long address,
+                          unsigned long error)
+{
+        if (!__this_cpu_read(pti_entry_on_kernel_cr3))
+                return;
+        pr_emerg("BUG: %s[%d] returned to user mode on the kernel page "
+                 "table\n", current->comm, current->pid);
+        pr_emerg("pti: fetch at %lx (ip %lx) refused, error %lx: the "
+                 "kernel's copy of the user half is NX\n", address, regs->ip,
+                 error);
+        panic("pti: an exit to user mode did not load the user's "
+              "page tables");
 }
 void pti_init(void)
 {
@@ -182,38 +253,51 @@ void pti_init(void)
         pti_check_boottime_disable();
         setup_cpu_entry_areas();
         if (pti_enabled) {
-                unsigned long cea = CPU_ENTRY_AREA_BASE;
+                unsigned long i = pgd_index(CPU_ENTRY_AREA_BASE);
 
-                pti_user_kernel_half[pgd_index(cea)] = init_mm.pgd[pgd_index(cea)];
+                pti_user_kernel_half[i] = init_mm.pgd[i];
                 pti_clone_entry_text();
         }
         cpu_load_entry_area();
 }
-static const char *const cea_part[] = { "GDT", "TSS", "entry stack", "trampoline" };
+static const char *const cea_part[] = {
+        "GDT", "TSS", "entry stack", "trampoline"
+};
 
 static void pti_name(unsigned long va, char *buf, size_t len)
 {
         unsigned long per_cpu = sizeof(struct cpu_entry_area);
+        unsigned long ldt = va - LDT_BASE_ADDR;
+        unsigned long cea = va - CPU_ENTRY_AREA_PER_CPU;
+        unsigned long text = va - (unsigned long)__entry_text_start;
+        unsigned long text_size = __entry_text_end - __entry_text_start;
 
-        if (va >= LDT_BASE_ADDR && va < LDT_BASE_ADDR + 2 * LDT_SLOT_STRIDE)
-                snprintf(buf, len, "LDT slot %lu", (va - LDT_BASE_ADDR) / LDT_SLOT_STRIDE);
+        if (ldt < 2 * LDT_SLOT_STRIDE)
+                snprintf(buf, len, "LDT slot %lu", ldt / LDT_SLOT_STRIDE);
         else if (va == CPU_ENTRY_AREA_RO_IDT)
                 snprintf(buf, len, "CEA IDT");
-        else if (va >= CPU_ENTRY_AREA_PER_CPU && va < CPU_ENTRY_AREA_PER_CPU + NR_CPUS * per_cpu) {
-                unsigned long off = (va - CPU_ENTRY_AREA_PER_CPU) % per_cpu;
-                unsigned int cpu = (va - CPU_ENTRY_AREA_PER_CPU) / per_cpu;
+        else if (cea < NR_CPUS * per_cpu) {
+                unsigned long off = cea % per_cpu;
+                unsigned int cpu = cea / per_cpu;
 
                 if (off < 4 * PAGE_SIZE)
-                        snprintf(buf, len, "CEA CPU%u %s", cpu, cea_part[off / PAGE_SIZE]);
+                        snprintf(buf, len, "CEA CPU%u %s", cpu,
+                                 cea_part[off / PAGE_SIZE]);
                 else
                         snprintf(buf, len, "CEA CPU%u IST %lu", cpu,
-                                 (off - 4 * PAGE_SIZE) / sizeof(struct exception_stack));
-        } else if (va >= (unsigned long)__entry_text_start && va < (unsigned long)__entry_text_end)
+                                 (off - 4 * PAGE_SIZE) /
+                                 sizeof(struct exception_stack));
+        } else if (text < text_size)
                 snprintf(buf, len, "entry text");
         else
                 snprintf(buf, len, "UNEXPECTED");
 }
-struct pti_run { unsigned long start, end; pteval_t prot; char name[48]; int runs, pages; };
+struct pti_run {
+        unsigned long start, end;
+        pteval_t prot;
+        char name[48];
+        int runs, pages;
+};
 
 static void pti_run_flush(struct pti_run *r)
 {
@@ -221,7 +305,8 @@ static void pti_run_flush(struct pti_run *r)
                 return;
         pr_info("pti: %016lx-%016lx %3luK %s %s %s %s\n", r->start, r->end,
                 (r->end - r->start) >> 10, r->prot & _PAGE_RW ? "RW" : "ro",
-                r->prot & _PAGE_NX ? "NX" : "x ", r->prot & _PAGE_USER ? "USR" : "sup", r->name);
+                r->prot & _PAGE_NX ? "NX" : "x ",
+                r->prot & _PAGE_USER ? "USR" : "sup", r->name);
         r->runs++;
         r->start = r->end;
 }
@@ -246,6 +331,15 @@ static unsigned long pti_va(unsigned long i, unsigned long j, unsigned long k,
         return 0xffff000000000000UL | i << PGDIR_SHIFT | j << PUD_SHIFT |
                k << PMD_SHIFT | l << PAGE_SHIFT;
 }
+static void pti_walk_pte(struct pti_run *r, pmd_t pmd, unsigned int i,
+                         unsigned int j, unsigned int k)
+{
+        pte_t *pte = (pte_t *)pmd_page_vaddr(pmd);
+
+        for (unsigned int l = 0; l < PTRS_PER_PTE; l++)
+                if (pte_val(pte[l]) & _PAGE_PRESENT)
+                        pti_run_add(r, pti_va(i, j, k, l), pte_val(pte[l]));
+}
 static void pti_walk_kernel_half(pgd_t *table, struct pti_run *r)
 {
         for (unsigned int i = KERNEL_PGD_BOUNDARY; i < PTRS_PER_PGD; i++) {
@@ -256,16 +350,9 @@ static void pti_walk_kernel_half(pgd_t *table, struct pti_run *r)
                         if (!pud_present(pud[j]) || pud_leaf(pud[j]))
                                 continue;
                         pmd_t *pmd = pud_pgtable(pud[j]);
-                        for (unsigned int k = 0; k < PTRS_PER_PMD; k++) {
-                                if (!pmd_present(pmd[k]) || pmd_leaf(pmd[k]))
-                                        continue;
-                                pte_t *pte = (pte_t *)pmd_page_vaddr(pmd[k]);
-                                for (unsigned int l = 0; l < PTRS_PER_PTE; l++) {
-                                        pteval_t v = pte_val(pte[l]);
-                                        if (v & _PAGE_PRESENT)
-                                                pti_run_add(r, pti_va(i, j, k, l), v);
-                                }
-                        }
+                        for (unsigned int k = 0; k < PTRS_PER_PMD; k++)
+                                if (pmd_present(pmd[k]) && !pmd_leaf(pmd[k]))
+                                        pti_walk_pte(r, pmd[k], i, j, k);
                 }
         }
         pti_run_flush(r);
@@ -277,18 +364,20 @@ void pti_dump_user_pgd(struct mm_struct *mm)
         if (!pti_enabled) {
                 int present = 0, same = 0;
 
-                for (unsigned int i = KERNEL_PGD_BOUNDARY; i < PTRS_PER_PGD; i++) {
-                        if (pgd_none(mm->pgd[i]))
+                for (int i = KERNEL_PGD_BOUNDARY; i < PTRS_PER_PGD; i++) {
+                        pgd_t e = mm->pgd[i];
+
+                        if (pgd_none(e))
                                 continue;
                         present++;
-                        same += pgd_val(mm->pgd[i]) == pgd_val(init_mm.pgd[i]);
+                        same += pgd_val(e) == pgd_val(init_mm.pgd[i]);
                 }
-                pr_info("pti: off: one table; kernel half: %d entries, %d of them init_mm's\n",
-                        present, same);
+                pr_info("pti: off: one table; kernel half: %d entries, "
+                        "%d of them init_mm's\n", present, same);
                 return;
         }
-        pr_info("pti: on: kernel half of the user's top-level table of pid %d:\n",
-                current->tgid);
+        pr_info("pti: on: kernel half of the user's top-level table of "
+                "pid %d:\n", current->tgid);
         pti_walk_kernel_half(kernel_to_user_pgdp(mm->pgd), &r);
         pr_info("pti: %d pages in %d runs\n", r.pages, r.runs);
 }
@@ -322,6 +411,10 @@ SYSCALL_DEFINE2(book_debug, unsigned int, cmd, unsigned long, arg)
                 down_read(&mm->context.ldt_usr_sem);
                 ret = ldt_pgtable_pages(mm);
                 up_read(&mm->context.ldt_usr_sem);
+        } else if (cmd == BOOK_DEBUG_KERNEL_CR3_ENTRIES) {
+                ret = 0;
+                for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++)
+                        ret += per_cpu(pti_kernel_cr3_entries, cpu);
         }
         return ret;
 }

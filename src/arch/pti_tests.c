@@ -10,7 +10,8 @@
 
 extern unsigned long preempt_check_reports;
 
-DEFINE_KTEST(ldt_dup_exits, "ldt_dup_context's two early exits allocate nothing")
+DEFINE_KTEST(ldt_dup_exits,
+             "ldt_dup_context's two early exits allocate nothing")
 {
         struct mm_struct *old = mm_alloc(), *mm = mm_alloc();
         int r1, r2, bad;
@@ -27,17 +28,20 @@ DEFINE_KTEST(ldt_dup_exits, "ldt_dup_context's two early exits allocate nothing"
         mmput(old);
         return bad ? -1 : 0;
 }
-DEFINE_KTEST(tlbstate_preempt, "cpu_tlbstate from preemptible code: __this_cpu_* is reported")
+DEFINE_KTEST(tlbstate_preempt,
+             "cpu_tlbstate from preemptible code: __this_cpu_* is reported")
 {
         unsigned long before = preempt_check_reports;
         struct mm_struct *mm = this_cpu_read(cpu_tlbstate.loaded_mm);
 
-        pr_info("tlbstate: this_cpu_read(cpu_tlbstate.loaded_mm) = %s: %lu report(s)\n",
-                mm == &init_mm ? "init_mm" : "?", preempt_check_reports - before);
+        pr_info("tlbstate: this_cpu_read(cpu_tlbstate.loaded_mm) = %s: "
+                "%lu report(s)\n", mm == &init_mm ? "init_mm" : "?",
+                preempt_check_reports - before);
         if (preempt_check_reports != before)
                 return -1;
         switch_mm_irqs_off(&init_mm);
-        pr_info("tlbstate: switch_mm_irqs_off from preemptible code: %lu report(s)\n",
+        pr_info("tlbstate: switch_mm_irqs_off from preemptible code: "
+                "%lu report(s)\n",
                 preempt_check_reports - before);
         return preempt_check_reports > before ? 0 : -1;
 }

@@ -28,11 +28,12 @@ static void bad_area(struct pt_regs *regs, unsigned long error,
                 report_page_fault(regs);
                 die("page fault", regs, X86_TRAP_PF);
         }
+        if (address >= TASK_SIZE_MAX)
+                error |= X86_PF_PROT;           /* Linux's sanitize_error_code */
         if (!sig_handled(current, SIGSEGV))
                 pr_info("%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx\n",
                         current->comm, current->pid, address, regs->ip, regs->sp, error);
-        force_sig_fault(SIGSEGV, si_code, address, X86_TRAP_PF,
-                        address >= TASK_SIZE_MAX ? error | X86_PF_PROT : error);
+        force_sig_fault(SIGSEGV, si_code, address, X86_TRAP_PF, error);
 }
 static void do_sigbus(struct pt_regs *regs, unsigned long error, unsigned long address)
 {
@@ -119,6 +120,8 @@ bool exc_page_fault(struct pt_regs *regs)
 {
         unsigned long address = read_cr2(), error = regs->orig_ax;
 
+        if (user_mode(regs) && (error & X86_PF_INSTR) && (error & X86_PF_PROT))
+                pti_check_user_fetch(regs, address, error);
         if (address >= TASK_SIZE_MAX) {
                 if (!user_mode(regs))
                         return false;           /* do_exception: fixup or oops */

@@ -5,7 +5,8 @@
 
 static void time_forks(const char *what, long n)
 {
-        say("bench_ldt: fork+exit+wait4, %-16s %10lu cycles, %ld forks\n", what,
+        say("bench_ldt: fork+exit+wait4, %-16s %10lu cycles, %ld forks\n",
+            what,
             cycles_per_fork(n), n);
 }
 static void time_writes(const char *what, long n)
@@ -13,7 +14,8 @@ static void time_writes(const char *what, long n)
         uint64_t t0 = rdtsc();
         for (long i = 0; i < n; i++)
                 set_entry(0, 0, 0, 1, 1);
-        say("bench_ldt: modify_ldt write, %-14s %10lu cycles, %ld writes\n", what,
+        say("bench_ldt: modify_ldt write, %-14s %10lu cycles, %ld writes\n",
+            what,
             (rdtsc() - t0) / n, n);
 }
 int main(int argc, char **argv)

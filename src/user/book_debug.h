@@ -2,13 +2,15 @@
 #ifndef BOOK_DEBUG_H
 #define BOOK_DEBUG_H
 #define __NR_book_debug          511
-#define BOOK_DEBUG_PTI_DUMP      1      /* print the caller's user table; returns pti on */
-#define BOOK_DEBUG_LDT_PGTABLES  2      /* page-table pages of the caller's LDT region */
+#define BOOK_DEBUG_PTI_DUMP      1      /* dump the user table; pti on? */
+#define BOOK_DEBUG_LDT_PGTABLES  2      /* page tables of the LDT region */
+#define BOOK_DEBUG_KERNEL_CR3_ENTRIES 3 /* entries on the kernel's table */
 static inline long book_debug(unsigned int cmd, unsigned long arg)
 {
         long ret;
-        __asm__ volatile("syscall" : "=a"(ret) : "0"((long)__NR_book_debug), "D"((long)cmd),
-                         "S"(arg) : "rcx", "r11", "memory");
+        __asm__ volatile("syscall" : "=a"(ret)
+                         : "0"((long)__NR_book_debug), "D"((long)cmd),
+                           "S"(arg) : "rcx", "r11", "memory");
         return ret;
 }
 #endif

@@ -34,9 +34,12 @@ static const struct demo demos[] = {
         { "bench_fault", "cycles per first touch of a fresh anonymous page [pages]" },
         { "t_thread", "test threads: pthread_create/join, a mutex, thread-locals" },
         { "t_signal", "test signal handlers: siginfo, ucontext, sigaltstack, masks" },
-        { "pti_probe", "audit this process's user page tables; read kernel addresses [addr]" },
-        { "t_pti_ldt", "LDT segments on every CPU while another thread rewrites the table" },
-        { "bench_ldt", "cycles per fork with no, a small and a full LDT; per write [count]" },
+        { "pti_probe", "audit this process's user page tables; "
+                       "read kernel addresses [addr]" },
+        { "t_pti_ldt", "LDT segments on every CPU while another thread "
+                       "rewrites the table" },
+        { "bench_ldt", "cycles per fork with no, a small and a full LDT; "
+                       "per write [count]" },
 };
 static const char *const signal_names[] = {
         "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",

@@ -50,7 +50,8 @@ static inline void *ldt_slot_va(int slot)
 {
         return (void *)(LDT_BASE_ADDR + LDT_SLOT_STRIDE * slot);
 }
-extern bool pti_enabled, pti_ldt_leak;
+extern bool pti_enabled, pti_ldt_leak, pti_ldt_same_slot, tlbstate_unchecked;
+extern bool pti_user_nx, pti_exit_cr3_skip;
 extern char entry_trampoline_start[], entry_SYSCALL_64_trampoline[];
 extern char __entry_text_start[], __entry_text_end[];
 struct mm_struct;
@@ -64,6 +65,7 @@ void unmap_ldt_struct(struct mm_struct *mm, struct ldt_struct *ldt);
 void free_ldt_pgtables(struct mm_struct *mm);
 #endif
 #define __NR_book_debug          511
-#define BOOK_DEBUG_PTI_DUMP      1      /* print the caller's user table; returns pti on */
-#define BOOK_DEBUG_LDT_PGTABLES  2      /* page-table pages of the caller's LDT region */
+#define BOOK_DEBUG_PTI_DUMP      1      /* dump the user table; pti on? */
+#define BOOK_DEBUG_LDT_PGTABLES  2      /* page tables of the LDT region */
+#define BOOK_DEBUG_KERNEL_CR3_ENTRIES 3 /* entries on the kernel's table */
 #endif

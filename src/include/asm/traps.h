@@ -28,6 +28,8 @@ bool search_exception_tables(unsigned long ip);
 void report_page_fault(const struct pt_regs *regs);
 void __noreturn die(const char *str, struct pt_regs *regs, unsigned long vector);
 extern const char *const exception_names[NR_EXCEPTION_VECTORS];
+void pti_check_user_fetch(struct pt_regs *regs, unsigned long address,
+                          unsigned long error);
 void show_regs(const struct pt_regs *regs);
 void show_trace(unsigned long bp);
 #endif
