@@ -320,8 +320,8 @@ TANGLED += \
 	src/include/asm/ia32.h \
 	src/arch/syscall_32.c \
 	src/user/t_int80.c \
-	tests/lit/ia32/t_int80.test \
-	tests/lit/ia32/vendors.test
+	tests/lit/compat/t_int80.test \
+	tests/lit/compat/vendors.test
 
 # Chapter: Signals and threads
 TANGLED += \
