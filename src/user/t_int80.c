@@ -88,7 +88,7 @@ static long sys32(uint32_t cs, uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a
         regs_kept = !memcmp(&i32_out.ebx, &i32_in.ebx, 7 * 4);
         return (int32_t)i32_out.eax;
 }
-static const char hello[] = "t_int80: hello from 32-bit code through int $0x80\n";
+static const char hello32[] = "t_int80: hello from 32-bit code through int $0x80\n";
 static unsigned char ldt_copy[16];
 
 static void check_calls(uint32_t cs, const char *what)
@@ -98,8 +98,8 @@ static void check_calls(uint32_t cs, const char *what)
         ok_eq(sys32(cs, 20, u, 2 * u, 3 * u, 4 * u, 5 * u, 6 * u), getpid(),
               "%s: getpid (20) returns the pid", what);
         ok(regs_kept, "%s: ... EBX ECX EDX ESI EDI EBP ESP are preserved", what);
-        ok_eq(sys32(cs, 4, 1, (uintptr_t)hello, sizeof(hello) - 1, u, u, u),
-              sizeof(hello) - 1, "%s: write (4) to stdout", what);
+        ok_eq(sys32(cs, 4, 1, (uintptr_t)hello32, sizeof(hello32) - 1, u, u, u),
+              sizeof(hello32) - 1, "%s: write (4) to stdout", what);
         ok_eq(sys32(cs, 3, 99, (uintptr_t)ldt_copy, 1, 0, 0, 0), -EBADF,
               "%s: read (3) from fd 99: EBADF", what);
         ok_eq(sys32(cs, 1000, 0, 0, 0, 0, 0, 0), -ENOSYS, "%s: number 1000: ENOSYS", what);
