@@ -21,6 +21,7 @@ BOOK_NW := \
 	book/process.nw \
 	book/signal.nw \
 	book/ldt.nw \
+	book/ia32.nw \
 	book/tty.nw \
 	book/userland.nw \
 	book/pti.nw \
@@ -37,6 +38,7 @@ BOOK_NW := \
 	book/listings-process.nw \
 	book/listings-signal.nw \
 	book/listings-ldt.nw \
+	book/listings-ia32.nw \
 	book/listings-tty.nw \
 	book/listings-userland.nw \
 	book/listings-pti.nw
@@ -63,6 +65,7 @@ BOOK_WEAVE := \
 	book/process.nw \
 	book/signal.nw \
 	book/ldt.nw \
+	book/ia32.nw \
 	book/tty.nw \
 	book/userland.nw \
 	book/part3.nw \
@@ -80,6 +83,7 @@ BOOK_WEAVE := \
 	book/listings-process.nw \
 	book/listings-signal.nw \
 	book/listings-ldt.nw \
+	book/listings-ia32.nw \
 	book/listings-tty.nw \
 	book/listings-userland.nw
 
@@ -313,6 +317,14 @@ TANGLED += \
 	tests/lit/user/t_ldt.test \
 	tests/lit/user/ldt-demo.test \
 	tests/lit/user/ldt-failalloc.test
+
+# Chapter: Compat mode: the 32-bit ways into the kernel
+TANGLED += \
+	src/include/asm/ia32.h \
+	src/arch/syscall_32.c \
+	src/user/t_int80.c \
+	tests/lit/compat/t_int80.test \
+	tests/lit/compat/vendors.test
 
 # Chapter: Signals and threads
 TANGLED += \

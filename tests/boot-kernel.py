@@ -40,6 +40,8 @@ def parse_args(argv):
     ap.add_argument("--input", help="bytes typed on the console; Python escapes")
     ap.add_argument("--input-file", help="a file whose bytes are typed on the console")
     ap.add_argument("--initrd", help="cpio archive given as Multiboot module")
+    ap.add_argument("--cpu", default="max",
+                    help="QEMU CPU model, e.g. max,vendor=GenuineIntel")
     ap.add_argument("--kvm", action="store_true",
                     default=os.environ.get("KVM") == "1")
     ap.add_argument("cmdline", nargs="*", help="kernel command line")
@@ -48,7 +50,7 @@ def qemu_command(args):
     if not os.path.exists(args.kernel):
         sys.exit("boot-kernel: no kernel at %s (run make kernel)" % args.kernel)
     cmd = ["qemu-system-x86_64", "-machine", "pc", "-nodefaults",
-           "-accel", "kvm" if args.kvm else "tcg", "-cpu", "max",
+           "-accel", "kvm" if args.kvm else "tcg", "-cpu", args.cpu,
            "-smp", str(args.smp), "-m", args.mem, "-no-reboot",
            "-display", "none", "-serial", "stdio",
            "-device", "isa-debug-exit,iobase=0xf4,iosize=4",

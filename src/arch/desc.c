@@ -74,3 +74,11 @@ void set_ldt(const void *addr, unsigned int entries)
         gdt[GDT_ENTRY_LDT + 1] = base >> 32;
         asm volatile("lldt %w0" : : "r"(GDT_ENTRY_LDT * 8));
 }
+
+void load_TLS(const u64 *tls_array)
+{
+        u64 *gdt = cpu_desc_pages[smp_processor_id()].gdt;
+
+        for (int i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
+                gdt[GDT_ENTRY_TLS_MIN + i] = tls_array[i];
+}

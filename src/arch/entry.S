@@ -164,5 +164,45 @@ native_irq_return_iret:
         .p2align 4
         .globl entry_SYSCALL_compat
 entry_SYSCALL_compat:
-        movl    $-ENOSYS, %eax
-        sysretl
+        swapgs
+        movl    %esp, %r8d                      /* the user's ESP, zero-extended */
+        SWITCH_TO_KERNEL_CR3 scratch_reg=%rsp
+        movq    %gs:cpu_current_top_of_stack, %rsp
+        pushq   $__USER_DS                      /* pt_regs->ss */
+        pushq   %r8                             /* pt_regs->sp */
+        pushq   %r11                            /* pt_regs->flags */
+        pushq   $__USER32_CS                    /* pt_regs->cs */
+        pushq   %rcx                            /* pt_regs->ip */
+        movl    %eax, %eax
+        pushq   %rax                            /* pt_regs->orig_ax */
+        PUSH_REGS
+        movq    %rsp, %rdi
+        call    do_SYSCALL_compat
+        jmp     ret_to_user
+        .p2align 4
+        .globl entry_INT80_compat
+entry_INT80_compat:                             /* IRQs off; always from user mode */
+        movl    %eax, %eax                      /* the number is 32 bits */
+        pushq   %rax                            /* pt_regs->orig_ax */
+        PUSH_REGS
+        SWITCH_TO_KERNEL_CR3 scratch_reg=%rax
+        swapgs
+        movq    %rsp, %rsi
+        movq    %gs:cpu_current_top_of_stack, %rdi
+        subq    $PTREGS_SIZE, %rdi
+        movq    %rdi, %rsp
+        movl    $PTREGS_SIZE / 8, %ecx
+        cld
+        rep movsq
+        movb    $0, %gs:pti_entry_on_kernel_cr3
+        testb   $1, pti_enabled(%rip)
+        jz      .Lentry_cr3_noted_\@
+        btq     $PTI_USER_PGTABLE_BIT, %r14     /* CR3 at entry */
+        jc      .Lentry_cr3_noted_\@
+        movb    $1, %gs:pti_entry_on_kernel_cr3
+        incq    %gs:pti_kernel_cr3_entries
+.Lentry_cr3_noted_\@:
+        movq    $-ENOSYS, 10*8(%rsp)            /* pt_regs->ax */
+        movq    %rsp, %rdi
+        call    do_int80_syscall_32
+        jmp     ret_to_user

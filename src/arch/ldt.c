@@ -318,7 +318,89 @@ void reset_user_segments(struct task_struct *t)
         t->fsbase = t->gsbase = 0;
         wrmsrl(MSR_FS_BASE, 0);
         wrmsrl(MSR_KERNEL_GS_BASE, 0);
+        memset(t->tls_array, 0, sizeof(t->tls_array));
+        load_TLS(t->tls_array);
         preempt_enable();
+}
+_Static_assert(sizeof(((struct task_struct *)0)->tls_array) == GDT_ENTRY_TLS_ENTRIES * 8,
+               "tls_array");
+static bool tls_desc_zero(const struct user_desc *info)
+{
+        return !info->base_addr && !info->limit && !info->contents && !info->read_exec_only &&
+               !info->seg_32bit && !info->limit_in_pages && !info->seg_not_present &&
+               !info->useable;
+}
+static bool tls_desc_okay(const struct user_desc *info)
+{
+        if (ldt_info_clears(info, false) || tls_desc_zero(info))
+                return true;
+        return info->seg_32bit && info->contents <= 1 && !info->seg_not_present;
+}
+SYSCALL_DEFINE1(set_thread_area, struct user_desc __user *, u_info)
+{
+        struct user_desc info;
+        int idx, free_idx = -ESRCH;
+        unsigned short sel;
+
+        if (copy_from_user(&info, u_info, sizeof(info)))
+                return -EFAULT;
+        idx = info.entry_number;
+        if (idx == -1) {
+                for (int i = 0; i < GDT_ENTRY_TLS_ENTRIES && free_idx < 0; i++)
+                        if (!current->tls_array[i])
+                                free_idx = GDT_ENTRY_TLS_MIN + i;
+                if (free_idx < 0)
+                        return free_idx;
+                idx = free_idx;
+                if (put_user((unsigned int)idx, &u_info->entry_number))
+                        return -EFAULT;
+        }
+        if (idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
+                return -EINVAL;
+        if (!tls_desc_okay(&info))
+                return -EINVAL;
+        preempt_disable();
+        current->tls_array[idx - GDT_ENTRY_TLS_MIN] =
+                ldt_info_clears(&info, false) || tls_desc_zero(&info) ? 0 : fill_ldt(&info, false);
+        load_TLS(current->tls_array);
+        savesegment(fs, sel);
+        if (sel == (idx << 3 | 3))
+                loadsegment(fs, sel);
+        savesegment(gs, sel);
+        if (sel == (idx << 3 | 3))
+                load_gs_index(sel);
+        preempt_enable();
+        return 0;
+}
+static void fill_user_desc(struct user_desc *info, unsigned int idx, u64 desc)
+{
+        unsigned int type = desc >> 40 & 0xf, flags = desc >> 52 & 0xf;
+
+        memset(info, 0, sizeof(*info));
+        info->entry_number = idx;
+        info->base_addr = (desc >> 16 & 0xffffff) | (desc >> 56 & 0xff) << 24;
+        info->limit = (desc & 0xffff) | (desc >> 48 & 0xf) << 16;
+        info->seg_32bit = !!(flags & DESC_FLAG_D);
+        info->contents = type >> 2;
+        info->read_exec_only = !(type & 2);
+        info->limit_in_pages = !!(flags & DESC_FLAG_G);
+        info->seg_not_present = !(desc >> 40 & DESC_P);
+        info->useable = !!(flags & DESC_FLAG_AVL);
+        info->lm = !!(flags & 2);
+}
+SYSCALL_DEFINE1(get_thread_area, struct user_desc __user *, u_info)
+{
+        struct user_desc info;
+        unsigned int idx;
+
+        if (get_user(idx, &u_info->entry_number))
+                return -EFAULT;
+        if (idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
+                return -EINVAL;
+        fill_user_desc(&info, idx, current->tls_array[idx - GDT_ENTRY_TLS_MIN]);
+        if (copy_to_user(u_info, &info, sizeof(info)))
+                return -EFAULT;
+        return 0;
 }
 
 /* The KPTI chapter: the LDT in the user-visible page tables. */

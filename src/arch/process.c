@@ -47,6 +47,7 @@ void arch_switch_to(struct task_struct *prev, struct task_struct *next)
                 fpu_save(prev);
         switch_mm_irqs_off(next->mm);
         raw_cpu_write(cpu_current_top_of_stack, next->stack_hi);
+        load_TLS(next->tls_array);
         load_fsgs(prev, next);
         if (next->mm)
                 fpu_restore(next);

@@ -1,5 +1,6 @@
 /* Tangled from book/boot.nw (chapter "Booting"). Do not edit: edit the book and run make tangle. */
 #include <asm/desc.h>
+#include <asm/ia32.h>
 #include <asm/ptrace.h>
 #include <asm/processor.h>
 #include <asm/segment.h>
@@ -37,6 +38,9 @@ void trap_init(void)
         set_intr_gate(X86_TRAP_MC, exception_stubs[X86_TRAP_MC], IST_INDEX_MCE + 1);
         idt_table[X86_TRAP_BP].type_attr = 0xee;        /* DPL 3: INT3 from user mode */
         idt_table[X86_TRAP_OF].type_attr = 0xee;        /* DPL 3: INTO */
+        ia32_init_vendor();
+        set_intr_gate(IA32_SYSCALL_VECTOR, (unsigned long)entry_INT80_compat, 0);
+        idt_table[IA32_SYSCALL_VECTOR].type_attr = 0xee;        /* DPL 3 */
         load_idt();
 }
 const char *const exception_names[NR_EXCEPTION_VECTORS] = {

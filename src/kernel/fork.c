@@ -108,6 +108,7 @@ static struct task_struct *copy_process(struct pt_regs *regs, const struct clone
         }
         fpu_copy_current(p);
         save_fsgs(p);                           /* the parent's live selectors and bases */
+        memcpy(p->tls_array, current->tls_array, sizeof(p->tls_array));
         *task_pt_regs(p) = *regs;
         task_pt_regs(p)->ax = 0;
         if (args->stack)

@@ -21,6 +21,7 @@ static const struct demo demos[] = {
         { "bench_thread", "cycles per thread create+join, and per signal delivered [count]" },
         { "ldt_demo", "install LDT descriptors and run 32-bit code through them" },
         { "t_ldt", "test modify_ldt: validation, LDT segments across switches and fork" },
+        { "t_int80", "test int $0x80 from 32-bit code: the i386 system calls, TLS, SYSENTER" },
         { "hello", "print a greeting with musl's printf, and its arguments" },
         { "t_fork", "test fork, exit and wait4: pids, statuses, ECHILD, WNOHANG" },
         { "t_cow", "test copy-on-write after fork: each side sees its own data" },

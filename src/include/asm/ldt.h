@@ -1,6 +1,7 @@
 /* Tangled from book/ldt.nw (chapter "The local descriptor table"). Do not edit: edit the book and run make tangle. */
 #ifndef _ASM_LDT_H
 #define _ASM_LDT_H
+#include <asm/ia32.h>
 #include <linux/types.h>
 
 #define LDT_ENTRIES     8192

@@ -90,6 +90,7 @@ struct task_struct {
         struct { int signo, trapno; unsigned long error, cr2; } fault; /* last fault */
         void __user *robust_list;       /* set_robust_list: stored, not walked */
         unsigned short ds, es, fsindex, gsindex; /* selectors while switched out */
+        u64 tls_array[3];               /* GDT entries 12-14 while running (Chapter ia32) */
 };
 
 DECLARE_PER_CPU(struct task_struct *, current_task);
