@@ -22,6 +22,13 @@
         movq    \scratch_reg, %cr3
 .Lkernel_cr3_\@:
 .endm
+.macro SWITCH_TO_KERNEL_CR3 scratch_reg:req
+        movq    %cr3, \scratch_reg
+        btrq    $PTI_USER_PGTABLE_BIT, \scratch_reg
+        jnc     .Lkernel_cr3_plain_\@
+        movq    \scratch_reg, %cr3
+.Lkernel_cr3_plain_\@:
+.endm
 .macro SWITCH_TO_USER_CR3 scratch_reg:req
         testb   $1, pti_enabled(%rip)
         jz      .Luser_cr3_\@
@@ -51,12 +58,12 @@
         rep movsq
         movb    $0, %gs:pti_entry_on_kernel_cr3
         testb   $1, pti_enabled(%rip)
-        jz      .Lentry_cr3_noted_\@
+        jz      1f
         btq     $PTI_USER_PGTABLE_BIT, %r14     /* CR3 at entry */
-        jc      .Lentry_cr3_noted_\@
+        jc      1f
         movb    $1, %gs:pti_entry_on_kernel_cr3
         incq    %gs:pti_kernel_cr3_entries
-.Lentry_cr3_noted_\@:
+1:
 1:
         cmpq    $native_irq_return_iret, 16*8(%rsp)
         jne     2f
@@ -185,7 +192,7 @@ entry_INT80_compat:                             /* IRQs off; always from user mo
         movl    %eax, %eax                      /* the number is 32 bits */
         pushq   %rax                            /* pt_regs->orig_ax */
         PUSH_REGS
-        SWITCH_TO_KERNEL_CR3 scratch_reg=%rax
+        SAVE_AND_SWITCH_TO_KERNEL_CR3 scratch_reg=%rax save_reg=%r14
         swapgs
         movq    %rsp, %rsi
         movq    %gs:cpu_current_top_of_stack, %rdi
@@ -196,12 +203,12 @@ entry_INT80_compat:                             /* IRQs off; always from user mo
         rep movsq
         movb    $0, %gs:pti_entry_on_kernel_cr3
         testb   $1, pti_enabled(%rip)
-        jz      .Lentry_cr3_noted_\@
+        jz      1f
         btq     $PTI_USER_PGTABLE_BIT, %r14     /* CR3 at entry */
-        jc      .Lentry_cr3_noted_\@
+        jc      1f
         movb    $1, %gs:pti_entry_on_kernel_cr3
         incq    %gs:pti_kernel_cr3_entries
-.Lentry_cr3_noted_\@:
+1:
         movq    $-ENOSYS, 10*8(%rsp)            /* pt_regs->ax */
         movq    %rsp, %rdi
         call    do_int80_syscall_32
