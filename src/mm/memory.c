@@ -144,6 +144,10 @@ static void walk_pte_range(struct vm_area_struct *vma, unsigned long addr,
                 pte_unmap_unlock(start, ptl);
         }
 }
+int *pte_map_depth_ptr(void)
+{
+        return &current->pte_maps_open;
+}
 #define GATHER_BATCH 64
 struct mmu_gather {
         struct mm_struct *mm;

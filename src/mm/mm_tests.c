@@ -6,7 +6,9 @@
 #include <linux/ktest.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/smp.h>
 
 DEFINE_KTEST(meminfo, "print the page accounts and the buddy free lists")
 {
@@ -94,6 +96,34 @@ DEFINE_KTEST(ptdump_kernel, "dump the page tables of the kernel image")
         extern char _text[], _end[];
         ptdump(init_mm.pgd, (unsigned long)_text, PAGE_ALIGN((unsigned long)_end));
         return 0;
+}
+static int map_and_unmap(void *arg)
+{
+        unsigned long i, rounds = (unsigned long)arg;
+
+        for (i = 0; i < rounds; i++) {
+                pte_map_begin();
+                pte_map_begin();
+                pte_map_end();
+                pte_map_end();
+        }
+        return pte_map_depth;
+}
+
+DEFINE_KTEST(pte_map_smp, "PTE-table maps begun and ended on every CPU at once")
+{
+        struct task_struct *t[NR_CPUS];
+        unsigned int cpu, nonzero = 0;
+
+        for_each_online_cpu(cpu)
+                if (!(t[cpu] = kthread_create(map_and_unmap, (void *)200000UL,
+                                              "mapper", cpu)))
+                        return -1;
+        for_each_online_cpu(cpu)
+                nonzero += kthread_join(t[cpu]) != 0;
+        pr_info("pte_map_smp: %u CPUs, %u thread(s) ended with maps open; "
+                "this task has %d open\n", num_online_cpus(), nonzero, pte_map_depth);
+        return nonzero || pte_map_depth ? -1 : 0;
 }
 static void bench_kmalloc(size_t size, unsigned long iters)
 {

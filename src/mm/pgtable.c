@@ -237,8 +237,6 @@ void free_pgtables_range(struct mm_struct *mm, unsigned long start, unsigned lon
                         free_pud_table(mm, pgd);
         } while (pgd++, addr = next, addr != end);
 }
-int pte_map_depth;
-
 void pte_map_begin(void)
 {
         pte_map_depth++;

@@ -231,7 +231,8 @@ static inline pud_t *pud_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long a
                 return NULL;
         return pud_offset(pgd, addr);
 }
-extern int pte_map_depth;       /* maps begun and not yet ended (one CPU) */
+int *pte_map_depth_ptr(void);   /* the running task's count */
+#define pte_map_depth (*pte_map_depth_ptr())     /* maps begun, not yet ended */
 void pte_map_begin(void);
 void pte_map_end(void);
 

@@ -61,6 +61,7 @@ struct task_struct {
         int refcount;                   /* atomic: the task itself and a joiner */
         struct wait_queue_head *exit_wq;
         struct lockdep_task lockdep;    /* locks held, for lockdep; the task's own */
+        int pte_maps_open;              /* PTE-table maps begun, not ended (Memory) */
         struct mm_struct *mm;           /* user address space; NULL for kernel threads */
         void *fpstate;                  /* XSAVE area, 64-byte aligned; NULL if none */
         unsigned long fsbase, gsbase;   /* user FS and GS bases while switched out */
