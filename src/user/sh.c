@@ -37,6 +37,7 @@ static const struct demo demos[] = {
         { "pti_probe", "audit this process's user page tables; read kernel addresses [addr]" },
         { "t_pti_ldt", "LDT segments on every CPU while another thread rewrites the table" },
         { "bench_ldt", "cycles per fork with no, a small and a full LDT; per write [count]" },
+        { "espfix_demo", "watch ESP[31:16] across a fault and a tick with a 16-bit SS [cpu]" },
 };
 static const char *const signal_names[] = {
         "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",

@@ -1,0 +1,89 @@
+/* Tangled from book/listings-espfix.nw (chapter "Listings of ``espfix64: the sixteen bits IRET forgets''"). Do not edit: edit the book and run make tangle. */
+#include "ulib.h"
+#include "ldt.h"
+#include <signal.h>
+#include <stdlib.h>
+#include <ucontext.h>
+
+static unsigned frame_ss(const greg_t *g) { return (unsigned long)g[REG_CSGSFS] >> 48; }
+static void set_frame_ss(greg_t *g, unsigned ss)
+{
+        g[REG_CSGSFS] = (g[REG_CSGSFS] & 0x0000ffffffffffffL) | (long)ss << 48;
+}
+static char fresh64[4096] __attribute__((aligned(4096)));
+
+static uint64_t rsp_after_fault64(unsigned ss, uint64_t pattern)
+{
+        uint64_t got;
+
+        __asm__ volatile("movq %%rsp, %%r12\n\t"
+                         "movl %k[ss], %%ss\n\t"
+                         "movq %[pat], %%rsp\n\t"
+                         "movl $1, (%[page])\n\t"
+                         "movq %%rsp, %[got]\n\t"
+                         "movq %%r12, %%rsp\n\t"
+                         "movl $0x2b, %%eax\n\t"
+                         "movl %%eax, %%ss"
+                         : [got] "=&r"(got)
+                         : [ss] "r"(ss), [pat] "r"(pattern), [page] "r"(fresh64)
+                         : "rax", "r12", "memory");
+        return got;
+}
+static volatile int segv_count;
+static volatile unsigned segv_ss;
+
+static void on_trap(int sig, siginfo_t *si, void *ctx)
+{
+        ucontext_t *uc = ctx;
+
+        (void)sig, (void)si;
+        uc->uc_flags |= 4;                      /* UC_STRICT_RESTORE_SS */
+        set_frame_ss(uc->uc_mcontext.gregs, LDT_SEL(2));
+}
+static void on_segv(int sig, siginfo_t *si, void *ctx)
+{
+        ucontext_t *uc = ctx;
+
+        (void)sig, (void)si;
+        segv_count++;
+        segv_ss = frame_ss(uc->uc_mcontext.gregs);
+        uc->uc_flags |= 4;
+        set_frame_ss(uc->uc_mcontext.gregs, LDT_SEL(1));
+}
+static unsigned trap_and_read_ss(void)
+{
+        unsigned ss;
+
+        __asm__ volatile("int3\n\tmovl %%ss, %0\n\t"
+                         "movl $0x2b, %%eax\n\tmovl %%eax, %%ss" : "=&r"(ss) : : "rax", "memory");
+        return ss;
+}
+static int no_handler(void *arg)
+{
+        (void)arg;
+        signal(SIGSEGV, SIG_DFL);
+        trap_and_read_ss();
+        return 0;
+}
+int main(void)
+{
+        struct sigaction sa = { .sa_flags = SA_SIGINFO };
+
+        ok_eq(set_entry(1, 0, 0xffff, 0, 0), 0, "LDT entry 1 := 16-bit data segment");
+        uint64_t pat = 0x12345678abcd1234UL;
+        ok(rsp_after_fault64(LDT_SEL(1), pat) == pat,
+           "64-bit CS, 16-bit SS: RSP %#lx survives a page fault", (unsigned long)pat);
+        sa.sa_sigaction = on_trap;
+        sigaction(SIGTRAP, &sa, NULL);
+        sa.sa_sigaction = on_segv;
+        sigaction(SIGSEGV, &sa, NULL);
+        unsigned ss = trap_and_read_ss();
+        ok(segv_count == 1 && segv_ss == LDT_SEL(2),
+           "an IRET to SS = %#x (no such entry) is SIGSEGV (count %d, ss %#x)",
+           LDT_SEL(2), segv_count, segv_ss);
+        ok_eq(ss, LDT_SEL(1), "the handler's repaired frame returns with SS = %#x", LDT_SEL(1));
+        int st = fork_and_run(no_handler, NULL);
+        ok(WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV,
+           "without a handler the program dies of SIGSEGV (status %#x)", st);
+        return done();
+}
