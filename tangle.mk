@@ -420,7 +420,9 @@ TANGLED += \
 	src/user/espfix_demo.c \
 	tests/lit/espfix/leak.test \
 	src/user/t_espfix.c \
-	tests/lit/espfix/df.test
+	tests/lit/espfix/df.test \
+	src/user/bench_espfix.c \
+	tests/lit/espfix/bench.test
 
 # The rules ledger (Chapter 1, listed in Part III)
 TANGLED += tests/ledger.py
