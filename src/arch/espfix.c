@@ -26,7 +26,8 @@ static int set_espfix(char *val)
 early_param("espfix", set_espfix);
 #define ESPFIX_STACK_SIZE       (8 * 8UL)
 #define ESPFIX_STACKS_PER_PAGE  (PAGE_SIZE / ESPFIX_STACK_SIZE)
-#define ESPFIX_PAGES            ((NR_CPUS + ESPFIX_STACKS_PER_PAGE - 1) / ESPFIX_STACKS_PER_PAGE)
+#define ESPFIX_PAGES            \
+        ((NR_CPUS + ESPFIX_STACKS_PER_PAGE - 1) / ESPFIX_STACKS_PER_PAGE)
 #define PTE_STRIDE              (65536 / PAGE_SIZE)
 #define ESPFIX_PTE_CLONES       (PTRS_PER_PTE / PTE_STRIDE)
 #define ESPFIX_PMD_CLONES       PTRS_PER_PMD
