@@ -422,7 +422,9 @@ TANGLED += \
 	src/user/t_espfix.c \
 	tests/lit/espfix/df.test \
 	src/user/bench_espfix.c \
-	tests/lit/espfix/bench.test
+	tests/lit/espfix/bench.test \
+	src/user/t_espfix_race.c \
+	tests/lit/espfix/race.test
 
 # The rules ledger (Chapter 1, listed in Part III)
 TANGLED += tests/ledger.py
