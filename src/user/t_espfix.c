@@ -58,6 +58,51 @@ static unsigned trap_and_read_ss(void)
                          "movl $0x2b, %%eax\n\tmovl %%eax, %%ss" : "=&r"(ss) : : "rax", "memory");
         return ss;
 }
+uint32_t e16_page, e16_esp_out;
+uint64_t e16_saved_rsp;
+void e16_run(uint32_t cs);
+extern char e16_code[];
+__asm__(".pushsection .text\n"
+        ".globl e16_run\n"
+        ".type e16_run, @function\n"
+        "e16_run:\n"
+        "       pushq %rbx\n    pushq %rbp\n    pushq %r12\n"
+        "       pushq %r13\n    pushq %r14\n    pushq %r15\n"
+        "       movq %rsp, e16_saved_rsp(%rip)\n"
+        "       movw %di, e16_target+4(%rip)\n"
+        "       ljmpl *e16_target(%rip)\n"
+        ".code16\n"
+        ".globl e16_code\n"
+        "e16_code:\n"
+        "       addr32 movl e16_page, %edi\n"
+        "       movl $0xabcd1234, %esp\n"
+        "       addr32 movl $1, (%edi)\n"           /* a page fault, then IRET */
+        "       addr32 movl %esp, e16_esp_out\n"
+        "       ljmpl $0x33, $e16_back\n"
+        ".code64\n"
+        "e16_back:\n"
+        "       movq e16_saved_rsp(%rip), %rsp\n"
+        "       popq %r15\n     popq %r14\n     popq %r13\n"
+        "       popq %r12\n     popq %rbp\n     popq %rbx\n"
+        "       ret\n"
+        ".size e16_run, . - e16_run\n"
+        ".popsection\n"
+        ".pushsection .data\n"
+        "e16_target:\n"
+        "       .long 0\n"
+        "       .word 0\n"
+        ".popsection\n");
+static char fresh16[4096] __attribute__((aligned(4096)));
+
+static uint32_t esp_after_fault16(void)
+{
+        if (set_entry(3, e16_code, 0, 1, 0))
+                return 0;
+        e16_page = (uint32_t)(uintptr_t)fresh16;
+        set_seg(ds, USER_DS);
+        e16_run(LDT_SEL(3));
+        return e16_esp_out;
+}
 static int no_handler(void *arg)
 {
         (void)arg;
@@ -85,5 +130,7 @@ int main(void)
         int st = fork_and_run(no_handler, NULL);
         ok(WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV,
            "without a handler the program dies of SIGSEGV (status %#x)", st);
+        ok_eq(esp_after_fault16(), 0xabcd1234,
+              "16-bit CS, 32-bit SS: ESP 0xabcd1234 survives a page fault");
         return done();
 }
