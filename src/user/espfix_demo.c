@@ -2,10 +2,12 @@
 #include "ulib.h"
 #include "ldt.h"
 #include <sched.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <ucontext.h>
 
 uint32_t espfix_ss, espfix_esp, espfix_page, espfix_count;
-uint32_t espfix_after_fault, espfix_after_spin, espfix_left;
+uint32_t espfix_after_fault, espfix_after_spin, espfix_left, espfix_after_signal;
 uint64_t espfix_saved_rsp;
 void espfix_run(uint32_t cs);
 __asm__(".pushsection .text\n"
@@ -34,6 +36,9 @@ __asm__(".pushsection .text\n"
         "       loop 1b\n"
         "2:     movl %eax, espfix_after_spin\n"
         "       movl %ecx, espfix_left\n"
+        "       movl %ebx, %esp\n"
+        "       int3\n"                           /* a signal and rt_sigreturn */
+        "       movl %esp, espfix_after_signal\n"
         "       movl $0x2b, %eax\n"
         "       movl %eax, %ss\n"
         "       ljmpl $0x33, $espfix_back\n"
@@ -52,6 +57,13 @@ __asm__(".pushsection .text\n"
         ".popsection\n");
 
 static char fresh[4096] __attribute__((aligned(4096)));
+static char demo_altstack[16384] __attribute__((aligned(16)));
+
+static void demo_on_trap(int sig, siginfo_t *si, void *ctx)
+{
+        (void)sig, (void)si;
+        ((ucontext_t *)ctx)->uc_flags |= 4;     /* UC_STRICT_RESTORE_SS */
+}
 
 int main(int argc, char **argv)
 {
@@ -68,6 +80,11 @@ int main(int argc, char **argv)
                 say("espfix_demo: modify_ldt failed\n");
                 return 2;
         }
+        stack_t alt = { .ss_sp = demo_altstack, .ss_size = sizeof(demo_altstack) };
+        struct sigaction sa = { .sa_sigaction = demo_on_trap,
+                                .sa_flags = SA_SIGINFO | SA_ONSTACK };
+        if (sigaltstack(&alt, NULL) || sigaction(SIGTRAP, &sa, NULL))
+                return 2;
         espfix_ss = LDT_SEL(1);
         espfix_esp = 0xabcd1234;
         espfix_page = (uint32_t)(uintptr_t)fresh;
@@ -82,7 +99,9 @@ int main(int argc, char **argv)
         say("espfix_demo: after a page fault: ESP = %#010x\n", espfix_after_fault);
         say("espfix_demo: after spinning %u iterations (%llu cycles): ESP = %#010x\n",
             espfix_count - espfix_left, (unsigned long long)(t1 - t0), espfix_after_spin);
-        uint32_t seen = espfix_after_fault != espfix_esp ? espfix_after_fault : espfix_after_spin;
+        say("espfix_demo: after a signal and rt_sigreturn: ESP = %#010x\n", espfix_after_signal);
+        uint32_t seen = espfix_after_fault != espfix_esp ? espfix_after_fault :
+                        espfix_after_spin != espfix_esp ? espfix_after_spin : espfix_after_signal;
         bool kept = seen == espfix_esp;
         say("espfix_demo: ESP[31:16] %#06x -> %#06x: %s\n", espfix_esp >> 16, seen >> 16,
             kept ? "kept" : "LEAKED");
