@@ -34,8 +34,12 @@ early_param("espfix", set_espfix);
 #define ESPFIX_PUD_CLONES       (65536 / (ESPFIX_PTE_CLONES * ESPFIX_PMD_CLONES))
 #define ESPFIX_PGTABLE_PROT     (_PAGE_PRESENT | _PAGE_ACCESSED | _PAGE_NX)
 
+#define ESPFIX_PAGE_SPACE       (1UL << (PGDIR_SHIFT - PAGE_SHIFT - 16))
+#define ESPFIX_MAX_CPUS         (ESPFIX_STACKS_PER_PAGE * ESPFIX_PAGE_SPACE)
+
 _Static_assert(ESPFIX_PTE_CLONES * ESPFIX_PMD_CLONES * ESPFIX_PUD_CLONES == 65536,
                "every value of bits 31:16 has an alias");
+_Static_assert(NR_CPUS <= ESPFIX_MAX_CPUS, "a ministack for every CPU fits in the slot");
 DEFINE_PER_CPU(unsigned long, espfix_stack);
 DEFINE_PER_CPU(unsigned long, espfix_waddr);
 static unsigned long espfix_base_addr(unsigned int cpu)
