@@ -424,7 +424,8 @@ TANGLED += \
 	src/user/bench_espfix.c \
 	tests/lit/espfix/bench.test \
 	src/user/t_espfix_race.c \
-	tests/lit/espfix/race.test
+	tests/lit/espfix/race.test \
+	tests/lit/espfix/slot.test
 
 # The rules ledger (Chapter 1, listed in Part III)
 TANGLED += tests/ledger.py
