@@ -25,6 +25,7 @@ BOOK_NW := \
 	book/tty.nw \
 	book/userland.nw \
 	book/pti.nw \
+	book/espfix.nw \
 	book/listings-intro.nw \
 	book/listings-boot.nw \
 	book/listings-mm.nw \
@@ -41,7 +42,8 @@ BOOK_NW := \
 	book/listings-ia32.nw \
 	book/listings-tty.nw \
 	book/listings-userland.nw \
-	book/listings-pti.nw
+	book/listings-pti.nw \
+	book/listings-espfix.nw
 
 # The order in which `make book' weaves the files: chapter 1, Part I (the
 # arguments), Part II (the kernel underneath), Part III (the listings, Part
@@ -51,6 +53,7 @@ BOOK_WEAVE := \
 	book/intro.nw \
 	book/part1.nw \
 	book/pti.nw \
+	book/espfix.nw \
 	book/part2.nw \
 	book/boot.nw \
 	book/mm.nw \
@@ -70,6 +73,7 @@ BOOK_WEAVE := \
 	book/userland.nw \
 	book/part3.nw \
 	book/listings-pti.nw \
+	book/listings-espfix.nw \
 	book/listings-intro.nw \
 	book/listings-boot.nw \
 	book/listings-mm.nw \
@@ -426,6 +430,20 @@ TANGLED += \
 	tests/lit/pti/bench.test \
 	src/user/t_pti_ldt.c \
 	tests/lit/pti/ldt-smp.test
+
+# Chapter: espfix64
+TANGLED += \
+	src/include/asm/espfix.h \
+	src/arch/espfix.c \
+	src/user/espfix_demo.c \
+	tests/lit/espfix/leak.test \
+	src/user/t_espfix.c \
+	tests/lit/espfix/df.test \
+	src/user/bench_espfix.c \
+	tests/lit/espfix/bench.test \
+	src/user/t_espfix_race.c \
+	tests/lit/espfix/race.test \
+	tests/lit/espfix/slot.test
 
 # The rules ledger (Chapter 1, listed in Part III)
 TANGLED += tests/ledger.py

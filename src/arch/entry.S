@@ -165,6 +165,8 @@ ret_to_user:                                    /* %rsp: pt_regs; IRQs off */
         SWITCH_TO_USER_CR3 scratch_reg=%rdi
         popq    %rdi
         swapgs
+        testb   $4, 4*8(%rsp)                   /* ss: TI set, an LDT selector */
+        jnz     native_irq_return_ldt
         .globl native_irq_return_iret
 native_irq_return_iret:
         iretq
@@ -213,3 +215,36 @@ entry_INT80_compat:                             /* IRQs off; always from user mo
         movq    %rsp, %rdi
         call    do_int80_syscall_32
         jmp     ret_to_user
+        .p2align 4
+        .globl native_irq_return_ldt
+native_irq_return_ldt:                  /* entry stack: the frame; user GS and CR3 */
+        pushq   %rdi
+        swapgs
+        SWITCH_TO_KERNEL_CR3 scratch_reg=%rdi
+        testb   $1, espfix_enabled(%rip)
+        jz      .Lespfix_off
+        movq    %gs:espfix_waddr, %rdi
+        movq    %rax, 0*8(%rdi)                 /* the user's rax */
+        movq    1*8(%rsp), %rax
+        movq    %rax, 1*8(%rdi)                 /* ip */
+        movq    2*8(%rsp), %rax
+        movq    %rax, 2*8(%rdi)                 /* cs */
+        movq    3*8(%rsp), %rax
+        movq    %rax, 3*8(%rdi)                 /* flags */
+        movq    5*8(%rsp), %rax
+        movq    %rax, 5*8(%rdi)                 /* ss */
+        movq    4*8(%rsp), %rax
+        movq    %rax, 4*8(%rdi)                 /* sp */
+        andl    $0xffff0000, %eax
+        orq     %gs:espfix_stack, %rax
+        SWITCH_TO_USER_CR3 scratch_reg=%rdi
+        swapgs
+        popq    %rdi
+        movq    %rax, %rsp                      /* the alias; ESP[31:16] = the user's */
+        popq    %rax
+        jmp     native_irq_return_iret
+.Lespfix_off:
+        SWITCH_TO_USER_CR3 scratch_reg=%rdi
+        swapgs
+        popq    %rdi
+        jmp     native_irq_return_iret

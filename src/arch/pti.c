@@ -234,6 +234,13 @@ static void pti_clone_entry_text(void)
                 pti_user_pagetable_walk_pte(va)->pte =
                         __pa_symbol(va) | CEA_RX;
 }
+void pti_setup_espfix64(void);
+void pti_setup_espfix64(void)
+{
+        if (pti_enabled)
+                pti_user_kernel_half[pgd_index(ESPFIX_BASE_ADDR)] =
+                        init_mm.pgd[pgd_index(ESPFIX_BASE_ADDR)];
+}
 void pti_check_user_fetch(struct pt_regs *regs, unsigned long address,
                           unsigned long error)
 {
@@ -345,6 +352,12 @@ static void pti_walk_kernel_half(pgd_t *table, struct pti_run *r)
         for (unsigned int i = KERNEL_PGD_BOUNDARY; i < PTRS_PER_PGD; i++) {
                 if (pgd_none(table[i]))
                         continue;
+                if (i == pgd_index(ESPFIX_BASE_ADDR)) {
+                        pti_run_flush(r);
+                        pr_info("pti: %016lx-%016lx espfix slot: 65536 aliases of each ministack page\n",
+                                (unsigned long)ESPFIX_BASE_ADDR, (unsigned long)ESPFIX_BASE_ADDR + (1UL << 39));
+                        continue;
+                }
                 pud_t *pud = (pud_t *)pgd_page_vaddr(table[i]);
                 for (unsigned int j = 0; j < PTRS_PER_PUD; j++) {
                         if (!pud_present(pud[j]) || pud_leaf(pud[j]))

@@ -306,6 +306,11 @@ struct pt_regs *fixup_bad_iret(struct pt_regs *bad)
 {
         struct pt_regs *user = task_pt_regs(current), tmp = *bad;
 
+        if ((unsigned long)((long)bad->sp >> PGDIR_SHIFT) == ESPFIX_PGD_ENTRY) {
+                memcpy(&tmp.ip, (const void *)bad->sp, 5 * sizeof(unsigned long));
+                *user = tmp;
+                return user;
+        }
         BUG_ON(bad->sp != this_cpu_read(cpu_entry_stack_top) - 5 * sizeof(unsigned long));
         memcpy(&tmp.ip, (const void *)bad->sp, 5 * sizeof(unsigned long));
         *user = tmp;

@@ -2,6 +2,7 @@
 #include <asm/acpi.h>
 #include <asm/apic.h>
 #include <asm/desc.h>
+#include <asm/espfix.h>
 #include <asm/processor.h>
 #include <asm/pti.h>
 #include <asm/tsc.h>
@@ -103,9 +104,11 @@ void smp_init(void)
         kernel_cr3 = read_cr3();
         memcpy(__va(TRAMPOLINE_BASE), trampoline_start, trampoline_end - trampoline_start);
         unsigned long tr_pgd = build_trampoline_pgd();
-        for (unsigned int cpu = 1; cpu < nr_cpu_ids; cpu++)
+        for (unsigned int cpu = 1; cpu < nr_cpu_ids; cpu++) {
+                init_espfix_ap(cpu);
                 if (!boot_cpu(cpu, tr_pgd))
                         pr_err("smp: CPU%u (APIC ID %u) did not start\n", cpu, cpu_apic_id[cpu]);
+        }
         for (int i = 0; i < 3; i++)
                 __free_page(tramp_pages[i]);
         pr_info("smp: %u of %u CPU(s) online\n", num_online_cpus(), nr_cpu_ids);

@@ -89,6 +89,11 @@ void do_exception(struct pt_regs *regs, unsigned long vector)
                 return;
         if (user_mode(regs) && do_user_exception(regs, vector))
                 return;
+        if (vector == X86_TRAP_DF && user_mode(regs)) {
+                pr_info("espfix: the IRET faulted on the ministack: a double fault, handled as the #GP\n");
+                if (do_user_exception(regs, X86_TRAP_GP))
+                        return;
+        }
         if (fixup_exception(regs, vector))
                 return;
         if (vector == X86_TRAP_PF)

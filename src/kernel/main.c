@@ -2,6 +2,7 @@
 #include <asm/acpi.h>
 #include <asm/apic.h>
 #include <asm/desc.h>
+#include <asm/espfix.h>
 #include <asm/processor.h>
 #include <asm/pti.h>
 #include <asm/setup.h>
@@ -37,6 +38,7 @@ void __noreturn kmain(unsigned long magic, unsigned long mbi_pa)
         pti_init();
         smp_call_init();
         sched_init();
+        init_espfix_bsp();
         apic_init_bsp();
         tty_init();
         smp_init();

@@ -23,6 +23,8 @@
 #define LOAD_PHYSICAL_ADDR  _AC(0x200000, UL)
 #define TASK_SIZE_MAX       _AC(0x00007ffffffff000, UL)
 #define BOOT_STACK_SIZE     (4 * PAGE_SIZE)
+#define ESPFIX_PGD_ENTRY    _AC(-2, UL)
+#define ESPFIX_BASE_ADDR    (ESPFIX_PGD_ENTRY << PGDIR_SHIFT)
 
 #ifndef __ASSEMBLY__
 extern unsigned long page_offset_base;
