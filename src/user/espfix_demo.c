@@ -8,6 +8,7 @@
 
 uint32_t espfix_ss, espfix_esp, espfix_page, espfix_count;
 uint32_t espfix_after_fault, espfix_after_spin, espfix_left, espfix_after_signal;
+uint32_t espfix_after_int80, espfix_pid80;
 uint64_t espfix_saved_rsp;
 void espfix_run(uint32_t cs);
 __asm__(".pushsection .text\n"
@@ -39,6 +40,11 @@ __asm__(".pushsection .text\n"
         "       movl %ebx, %esp\n"
         "       int3\n"                           /* a signal and rt_sigreturn */
         "       movl %esp, espfix_after_signal\n"
+        "       movl %ebx, %esp\n"
+        "       movl $20, %eax\n"                /* getpid through the ia32 table */
+        "       int $0x80\n"
+        "       movl %esp, espfix_after_int80\n"
+        "       movl %eax, espfix_pid80\n"
         "       movl $0x2b, %eax\n"
         "       movl %eax, %ss\n"
         "       ljmpl $0x33, $espfix_back\n"
@@ -100,8 +106,12 @@ int main(int argc, char **argv)
         say("espfix_demo: after spinning %u iterations (%llu cycles): ESP = %#010x\n",
             espfix_count - espfix_left, (unsigned long long)(t1 - t0), espfix_after_spin);
         say("espfix_demo: after a signal and rt_sigreturn: ESP = %#010x\n", espfix_after_signal);
+        say("espfix_demo: after int $0x80 getpid (%s): ESP = %#010x\n",
+            (int)espfix_pid80 == getpid() ? "our pid" : "WRONG pid", espfix_after_int80);
         uint32_t seen = espfix_after_fault != espfix_esp ? espfix_after_fault :
-                        espfix_after_spin != espfix_esp ? espfix_after_spin : espfix_after_signal;
+                        espfix_after_spin != espfix_esp ? espfix_after_spin :
+                        espfix_after_signal != espfix_esp ? espfix_after_signal :
+                        espfix_after_int80;
         bool kept = seen == espfix_esp;
         say("espfix_demo: ESP[31:16] %#06x -> %#06x: %s\n", espfix_esp >> 16, seen >> 16,
             kept ? "kept" : "LEAKED");
