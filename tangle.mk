@@ -439,6 +439,7 @@ TANGLED += \
 	tests/lit/espfix/leak.test \
 	src/user/t_espfix.c \
 	tests/lit/espfix/df.test \
+	tests/lit/espfix/df-die.test \
 	src/user/bench_espfix.c \
 	tests/lit/espfix/bench.test \
 	src/user/t_espfix_race.c \

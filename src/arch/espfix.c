@@ -24,6 +24,19 @@ static int set_espfix(char *val)
         return 0;
 }
 early_param("espfix", set_espfix);
+bool espfix_df_fixup = true;
+
+static int set_espfix_df(char *val)
+{
+        if (!val || (strcmp(val, "fixup") && strcmp(val, "die")))
+                return -EINVAL;
+        espfix_df_fixup = !strcmp(val, "fixup");
+        if (!espfix_df_fixup)
+                pr_warn("espfix_df=die: BROKEN ON PURPOSE: a failed IRET on the "
+                        "ministack is a fatal double fault\n");
+        return 0;
+}
+early_param("espfix_df", set_espfix_df);
 #define ESPFIX_STACK_SIZE       (8 * 8UL)
 #define ESPFIX_STACKS_PER_PAGE  (PAGE_SIZE / ESPFIX_STACK_SIZE)
 #define ESPFIX_PAGES            \

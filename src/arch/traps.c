@@ -1,5 +1,6 @@
 /* Tangled from book/boot.nw (chapter "Booting"). Do not edit: edit the book and run make tangle. */
 #include <asm/desc.h>
+#include <asm/espfix.h>
 #include <asm/ia32.h>
 #include <asm/ptrace.h>
 #include <asm/processor.h>
@@ -89,7 +90,7 @@ void do_exception(struct pt_regs *regs, unsigned long vector)
                 return;
         if (user_mode(regs) && do_user_exception(regs, vector))
                 return;
-        if (vector == X86_TRAP_DF && user_mode(regs)) {
+        if (vector == X86_TRAP_DF && user_mode(regs) && espfix_df_fixup) {
                 pr_info("espfix: the IRET faulted on the ministack: a double fault, handled as the #GP\n");
                 if (do_user_exception(regs, X86_TRAP_GP))
                         return;

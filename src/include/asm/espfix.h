@@ -6,7 +6,7 @@
 
 DECLARE_PER_CPU(unsigned long, espfix_stack);
 DECLARE_PER_CPU(unsigned long, espfix_waddr);
-extern bool espfix_enabled;
+extern bool espfix_enabled, espfix_df_fixup;
 void init_espfix_bsp(void);
 void init_espfix_ap(unsigned int cpu);
 void pti_setup_espfix64(void);
