@@ -15,12 +15,13 @@ bool espfix_enabled = true;
 
 static int set_espfix(char *val)
 {
-        if (!val || (strcmp(val, "on") && strcmp(val, "off")))
-                return -EINVAL;
-        espfix_enabled = !strcmp(val, "on");
-        if (!espfix_enabled)
-                pr_warn("espfix=off: BROKEN ON PURPOSE: IRET to a 16-bit stack segment "
-                        "leaks bits 31:16 of the kernel's stack pointer\n");
+        int broken = parse_broken_switch("espfix", val, "on", "off",
+                "IRET to a 16-bit stack segment leaks bits 31:16 of the "
+                "kernel's stack pointer");
+
+        if (broken < 0)
+                return broken;
+        espfix_enabled = !broken;
         return 0;
 }
 early_param("espfix", set_espfix);
@@ -28,12 +29,12 @@ bool espfix_df_fixup = true;
 
 static int set_espfix_df(char *val)
 {
-        if (!val || (strcmp(val, "fixup") && strcmp(val, "die")))
-                return -EINVAL;
-        espfix_df_fixup = !strcmp(val, "fixup");
-        if (!espfix_df_fixup)
-                pr_warn("espfix_df=die: BROKEN ON PURPOSE: a failed IRET on the "
-                        "ministack is a fatal double fault\n");
+        int broken = parse_broken_switch("espfix_df", val, "fixup", "die",
+                "a failed IRET on the ministack is a fatal double fault");
+
+        if (broken < 0)
+                return broken;
+        espfix_df_fixup = !broken;
         return 0;
 }
 early_param("espfix_df", set_espfix_df);

@@ -408,12 +408,12 @@ bool pti_ldt_leak;
 
 static int set_pti_ldt_unmap(char *val)
 {
-        if (!val || (strcmp(val, "free") && strcmp(val, "leak")))
-                return -EINVAL;
-        pti_ldt_leak = !strcmp(val, "leak");
-        if (pti_ldt_leak)
-                pr_warn("pti_ldt_unmap=leak: BROKEN ON PURPOSE: a failed LDT "
-                        "copy at fork leaves its page tables behind\n");
+        int broken = parse_broken_switch("pti_ldt_unmap", val, "free", "leak",
+                "a failed LDT copy at fork leaves its page tables behind");
+
+        if (broken < 0)
+                return broken;
+        pti_ldt_leak = broken;
         return 0;
 }
 early_param("pti_ldt_unmap", set_pti_ldt_unmap);
@@ -421,12 +421,12 @@ bool pti_ldt_same_slot;
 
 static int set_pti_ldt_slot(char *val)
 {
-        if (!val || (strcmp(val, "other") && strcmp(val, "same")))
-                return -EINVAL;
-        pti_ldt_same_slot = !strcmp(val, "same");
-        if (pti_ldt_same_slot)
-                pr_warn("pti_ldt_slot=same: BROKEN ON PURPOSE: a new LDT is "
-                        "mapped over the old one\n");
+        int broken = parse_broken_switch("pti_ldt_slot", val, "other", "same",
+                "a new LDT is mapped over the old one");
+
+        if (broken < 0)
+                return broken;
+        pti_ldt_same_slot = broken;
         return 0;
 }
 early_param("pti_ldt_slot", set_pti_ldt_slot);

@@ -149,24 +149,24 @@ DEFINE_PER_CPU(unsigned long, pti_kernel_cr3_entries);
 
 static int set_pti_user_nx(char *val)
 {
-        if (!val || (strcmp(val, "on") && strcmp(val, "off")))
-                return -EINVAL;
-        pti_user_nx = !strcmp(val, "on");
-        if (!pti_user_nx)
-                pr_warn("pti_user_nx=off: BROKEN ON PURPOSE: user code may "
-                        "run on the kernel's page tables\n");
+        int broken = parse_broken_switch("pti_user_nx", val, "on", "off",
+                "user code may run on the kernel's page tables");
+
+        if (broken < 0)
+                return broken;
+        pti_user_nx = !broken;
         return 0;
 }
 early_param("pti_user_nx", set_pti_user_nx);
 
 static int set_pti_exit_cr3(char *val)
 {
-        if (!val || (strcmp(val, "load") && strcmp(val, "skip")))
-                return -EINVAL;
-        pti_exit_cr3_skip = !strcmp(val, "skip");
-        if (pti_exit_cr3_skip)
-                pr_warn("pti_exit_cr3=skip: BROKEN ON PURPOSE: SYSRET leaves "
-                        "on the kernel's page tables\n");
+        int broken = parse_broken_switch("pti_exit_cr3", val, "load", "skip",
+                "SYSRET leaves on the kernel's page tables");
+
+        if (broken < 0)
+                return broken;
+        pti_exit_cr3_skip = broken;
         return 0;
 }
 early_param("pti_exit_cr3", set_pti_exit_cr3);
@@ -174,12 +174,12 @@ bool tlbstate_unchecked;
 
 static int set_tlbstate_check(char *val)
 {
-        if (!val || (strcmp(val, "on") && strcmp(val, "off")))
-                return -EINVAL;
-        tlbstate_unchecked = !strcmp(val, "off");
-        if (tlbstate_unchecked)
-                pr_warn("tlbstate_check=off: BROKEN ON PURPOSE: "
-                        "switch_mm_irqs_off uses this_cpu_*\n");
+        int broken = parse_broken_switch("tlbstate_check", val, "on", "off",
+                "switch_mm_irqs_off uses this_cpu_*");
+
+        if (broken < 0)
+                return broken;
+        tlbstate_unchecked = broken;
         return 0;
 }
 early_param("tlbstate_check", set_tlbstate_check);

@@ -59,12 +59,12 @@ void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long
 
 static int set_tlb_shootdown(char *val)
 {
-        if (!val || (strcmp(val, "on") && strcmp(val, "off")))
-                return -EINVAL;
-        tlb_shootdown = !strcmp(val, "on");
-        if (!tlb_shootdown)
-                pr_warn("tlb_shootdown=off: BROKEN ON PURPOSE: "
-                        "stale TLB entries survive unmapping\n");
+        int broken = parse_broken_switch("tlb_shootdown", val, "on", "off",
+                "stale TLB entries survive unmapping");
+
+        if (broken < 0)
+                return broken;
+        tlb_shootdown = !broken;
         return 0;
 }
 early_param("tlb_shootdown", set_tlb_shootdown);

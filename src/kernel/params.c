@@ -38,6 +38,16 @@ void parse_boot_params(void)
                 pr_info("Arguments for init: %s\n", init_args);
 }
 
+int parse_broken_switch(const char *key, const char *val, const char *good,
+                        const char *bad, const char *consequence)
+{
+        if (!val || (strcmp(val, good) && strcmp(val, bad)))
+                return -EINVAL;
+        if (strcmp(val, bad))
+                return 0;
+        pr_warn("%s=%s: BROKEN ON PURPOSE: %s\n", key, bad, consequence);
+        return 1;
+}
 static int set_loglevel(char *val)
 {
         int level;

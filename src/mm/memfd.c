@@ -13,11 +13,12 @@
 #define S_IFREG 0100000
 static int set_shmem_truncate(char *val)
 {
-        if (!val || (strcmp(val, "zap") && strcmp(val, "nozap")))
-                return -EINVAL;
-        shmem_truncate_zaps = !strcmp(val, "zap");
-        if (!shmem_truncate_zaps)
-                pr_warn("shmem_truncate=nozap: BROKEN ON PURPOSE: truncated pages stay mapped\n");
+        int broken = parse_broken_switch("shmem_truncate", val, "zap", "nozap",
+                "truncated pages stay mapped");
+
+        if (broken < 0)
+                return broken;
+        shmem_truncate_zaps = !broken;
         return 0;
 }
 early_param("shmem_truncate", set_shmem_truncate);

@@ -9,4 +9,6 @@
         __section(".init.setup") __used __aligned(8) = { str, fn }
 
 extern const struct kernel_param __setup_start[], __setup_end[];
+int parse_broken_switch(const char *key, const char *val, const char *good,
+                        const char *bad, const char *consequence);
 #endif
