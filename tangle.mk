@@ -235,11 +235,14 @@ TANGLED += \
 	src/include/linux/lockdep.h \
 	src/kernel/locking/lockdep.c \
 	src/kernel/locking/lockdep_hooks.c \
+	src/include/linux/race.h \
+	src/kernel/locking/race.c \
 	tests/unit/test_lockdep.c \
 	src/kernel/locking/locking_tests.c \
 	tests/lit/locking/lockdep.test \
 	tests/lit/locking/lockdep-dump.test \
-	tests/lit/locking/locks.test
+	tests/lit/locking/locks.test \
+	tests/lit/locking/race.test
 
 # Chapter 7: RCU
 TANGLED += \

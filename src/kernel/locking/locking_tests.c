@@ -1,5 +1,6 @@
 /* Tangled from book/listings-locking.nw (chapter "Listings of ``Locks and lockdep''"). Do not edit: edit the book and run make tangle. */
 #include <asm/apic.h>
+#include <linux/race.h>
 #include <linux/kernel.h>
 #include <linux/ktest.h>
 #include <linux/mutex.h>
@@ -105,6 +106,54 @@ DEFINE_KTEST(mutex, "four threads increment a counter under a mutex; nothing is 
                 kthread_join(t[i]);
         pr_info("mutex: counter is %lu (expected 4000)\n", counted);
         return counted == 4000 ? 0 : -1;
+}
+static int race_word;
+static unsigned int race_late;          /* 1: the loader sleeps first, 2: the storer */
+
+static int race_storer(void *arg)
+{
+        (void)arg;
+        if (race_late == 2)
+                msleep(100);
+        race_point("race-test:store");
+        __atomic_store_n(&race_word, 1, __ATOMIC_RELAXED);
+        race_point("race-test:stored");
+        return 0;
+}
+
+static int race_loader(void *arg)
+{
+        (void)arg;
+        if (race_late == 1)
+                msleep(100);
+        race_point("race-test:load");
+        int v = __atomic_load_n(&race_word, __ATOMIC_RELAXED);
+        pr_info("race-test: the loader saw %d\n", v);
+        race_point("race-test:loaded");
+        return 0;
+}
+
+static int race_run(unsigned int late)
+{
+        race_word = 0;
+        race_late = late;
+        struct task_struct *s = kthread_create(race_storer, NULL, "storer",
+                                               1 % num_online_cpus());
+        struct task_struct *l = kthread_create(race_loader, NULL, "loader", 0);
+        kthread_join(s);
+        kthread_join(l);
+        pr_info("race-test: both threads finished\n");
+        return 0;
+}
+
+DEFINE_KTEST(race_late_load, "the loader sleeps first; race points may force it ahead")
+{
+        return race_run(1);
+}
+
+DEFINE_KTEST(race_late_store, "the storer sleeps first; race points may force it ahead")
+{
+        return race_run(2);
 }
 static struct rw_semaphore outer_sem;
 static struct mutex inner_a, inner_b;
