@@ -26,6 +26,7 @@ BOOK_NW := \
 	book/userland.nw \
 	book/pti.nw \
 	book/espfix.nw \
+	book/ptfree.nw \
 	book/listings-intro.nw \
 	book/listings-boot.nw \
 	book/listings-mm.nw \
@@ -43,7 +44,8 @@ BOOK_NW := \
 	book/listings-tty.nw \
 	book/listings-userland.nw \
 	book/listings-pti.nw \
-	book/listings-espfix.nw
+	book/listings-espfix.nw \
+	book/listings-ptfree.nw
 
 # The order in which `make book' weaves the files: chapter 1, Part I (the
 # arguments), Part II (the kernel underneath), Part III (the listings, Part
@@ -54,6 +56,7 @@ BOOK_WEAVE := \
 	book/part1.nw \
 	book/pti.nw \
 	book/espfix.nw \
+	book/ptfree.nw \
 	book/part2.nw \
 	book/boot.nw \
 	book/mm.nw \
@@ -74,6 +77,7 @@ BOOK_WEAVE := \
 	book/part3.nw \
 	book/listings-pti.nw \
 	book/listings-espfix.nw \
+	book/listings-ptfree.nw \
 	book/listings-intro.nw \
 	book/listings-boot.nw \
 	book/listings-mm.nw \
@@ -452,3 +456,9 @@ TANGLED += \
 # The rules ledger (Chapter 1, listed in Part III)
 TANGLED += tests/ledger.py
 TANGLED += src/scripts/sortchunks.py
+
+# Chapter: freeing page tables by RCU
+TANGLED += \
+	src/include/linux/huge_mm.h \
+	src/mm/huge_memory.c \
+	src/mm/khugepaged.c

@@ -8,6 +8,7 @@
 #include <linux/gfp.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/huge_mm.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
@@ -414,7 +415,6 @@ SYSCALL_DEFINE2(book_debug, unsigned int, cmd, unsigned long, arg)
         struct mm_struct *mm = current->mm;
         long ret = -EINVAL;
 
-        (void)arg;
         if (cmd == BOOK_DEBUG_PTI_DUMP) {
                 down_read(&mm->context.ldt_usr_sem);
                 pti_dump_user_pgd(mm);
@@ -428,6 +428,16 @@ SYSCALL_DEFINE2(book_debug, unsigned int, cmd, unsigned long, arg)
                 ret = 0;
                 for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++)
                         ret += per_cpu(pti_kernel_cr3_entries, cpu);
+        } else if (cmd == BOOK_DEBUG_KHUGEPAGED) {
+                ret = khugepaged_scan_now();
+        } else if (cmd == BOOK_DEBUG_HUGE_STATS) {
+                switch (arg) {
+                case 0: ret = khugepaged_stats.collapsed; break;
+                case 1: ret = khugepaged_stats.retracted; break;
+                case 2: ret = khugepaged_stats.kept_busy; break;
+                case 3: ret = __atomic_load_n(&khugepaged_stats.freed_after_gp, __ATOMIC_RELAXED); break;
+                case 4: ret = khugepaged_stats.stale_table; break;
+                }
         }
         return ret;
 }

@@ -11,6 +11,30 @@
 #include <linux/string.h>
 #include <linux/syscalls.h>
 
+#define PR_SET_NAME 15
+#define PR_GET_NAME 16
+
+SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
+                unsigned long, arg4, unsigned long, arg5)
+{
+        char name[sizeof(current->comm)];
+
+        (void)arg3; (void)arg4; (void)arg5;
+        switch (option) {
+        case PR_SET_NAME:
+                memset(name, 0, sizeof(name));
+                if (strncpy_from_user(name, (const char __user *)arg2, sizeof(name) - 1) < 0)
+                        return -EFAULT;
+                memcpy(current->comm, name, sizeof(name));
+                return 0;
+        case PR_GET_NAME:
+                memcpy(name, current->comm, sizeof(name));
+                if (copy_to_user((void __user *)arg2, name, sizeof(name)))
+                        return -EFAULT;
+                return 0;
+        }
+        return -EINVAL;
+}
 SYSCALL_DEFINE0(getpid) { return current->tgid; }
 SYSCALL_DEFINE0(gettid) { return current->pid; }
 SYSCALL_DEFINE0(getppid)

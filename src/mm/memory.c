@@ -1,9 +1,11 @@
 /* Tangled from book/fault.nw (chapter "Page faults and copy-on-write"). Do not edit: edit the book and run make tangle. */
 #include <asm/tlbflush.h>
 #include <linux/errno.h>
+#include <linux/huge_mm.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
+#include <linux/race.h>
 #include <linux/sched.h>
 #include <linux/shmem_fs.h>
 #include <linux/slab.h>
@@ -12,19 +14,11 @@
 static void put_user_page(struct page *page)
 {
         __atomic_sub_fetch(&page->_mapcount, 1, __ATOMIC_RELAXED);
-        if (put_page_testzero(page)) {
-                page->_refcount = 1;            /* the allocator frees a page it owns */
-                page->_mapcount = -1;
-                __free_page(page);
-        }
+        put_page(page);                 /* frees the page, or its folio, if last */
 }
 static void put_user_page_ref(struct page *page)
 {
-        if (put_page_testzero(page)) {
-                page->_refcount = 1;
-                page->_mapcount = -1;
-                __free_page(page);
-        }
+        put_page(page);
 }
 static vm_fault_t do_anonymous_page(struct vm_area_struct *vma, pmd_t *pmd,
                                     unsigned long address)
@@ -87,32 +81,61 @@ static vm_fault_t do_wp_page(struct vm_area_struct *vma, pmd_t *pmd,
         put_user_page_ref(old);                 /* ours */
         return 0;
 }
+static vm_fault_t handle_pte_fault(struct vm_area_struct *vma, pmd_t *pmd,
+                                   unsigned long address, unsigned int flags)
+{
+        spinlock_t *ptl;
+        pmd_t pmdval;
+        pte_t *pte = pte_offset_map_rw_nolock(vma->vm_mm, pmd, address, &pmdval, &ptl);
+
+        if (!pte)
+                return 0;                       /* none or huge by now: retry */
+        race_point("pte-fault:after-map");
+        pte_t orig = ptep_get_lockless(pte);
+        if (pte_none(orig)) {
+                pte_unmap(pte);
+                if (vma->vm_obj)
+                        return shmem_fault(vma, pmd, address, flags);
+                return do_anonymous_page(vma, pmd, address);
+        }
+        spin_lock(ptl);
+        if (unlikely(!PageTable(virt_to_page(pte)))) {
+                report_stale_table(pte, orig);
+                spin_unlock(ptl);
+                pte_unmap(pte);
+                return 0;
+        }
+        if (unlikely(pte_recheck && !pmd_same(pmdval, pmdp_get_lockless(pmd)))) {
+                pte_unmap_unlock(pte, ptl);
+                return 0;                       /* the table was detached: retry */
+        }
+        if (unlikely(!pte_same(ptep_get(pte), orig))) {
+                pte_unmap_unlock(pte, ptl);
+                return 0;
+        }
+        if ((flags & FAULT_FLAG_WRITE) && !pte_write(orig))
+                return do_wp_page(vma, pmd, address, pte, ptl, orig);
+        pte_unmap_unlock(pte, ptl);
+        return 0;                               /* spurious */
+}
 
 vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
                            unsigned int flags)
 {
         struct mm_struct *mm = vma->vm_mm;
-        spinlock_t *ptl;
+        vm_fault_t ret;
 
         address &= PAGE_MASK;
         pud_t *pud = pud_alloc(mm, pgd_offset(mm, address), address);
         pmd_t *pmd = pud ? pmd_alloc(mm, pud, address) : NULL;
-        if (!pmd || pte_alloc(mm, pmd))
+        if (!pmd)
                 return VM_FAULT_OOM;
-        pte_t *pte = pte_offset_map_lock(mm, pmd, address, &ptl);
-        if (!pte)
-                return 0;                       /* the table went away: retry */
-        pte_t entry = ptep_get(pte);
-        if (pte_none(entry)) {
-                pte_unmap_unlock(pte, ptl);
-                if (vma->vm_obj)
-                        return shmem_fault(vma, pmd, address, flags);
-                return do_anonymous_page(vma, pmd, address);
-        }
-        if ((flags & FAULT_FLAG_WRITE) && !pte_write(entry))
-                return do_wp_page(vma, pmd, address, pte, ptl, entry);
-        pte_unmap_unlock(pte, ptl);
-        return 0;                               /* spurious */
+        if (vma->vm_obj && huge_pmd_fault(vma, pmd, address, flags, &ret))
+                return ret;
+        race_point("pte-fault:before-alloc");
+        if (pte_alloc(mm, pmd))
+                return VM_FAULT_OOM;
+        return handle_pte_fault(vma, pmd, address, flags);
 }
 typedef void (*pte_visit_t)(struct vm_area_struct *vma, pte_t *pte,
                             unsigned long addr, void *arg);
@@ -134,6 +157,8 @@ static void walk_pte_range(struct vm_area_struct *vma, unsigned long addr,
                         continue;
                 pmd_t *pmd = pmd_offset(pud, addr);
                 next = pmd_addr_end(addr, end);
+                if (pmd_trans_huge(pmdp_get_lockless(pmd)))
+                        split_huge_pmd(vma, pmd, addr);
                 spinlock_t *ptl;
                 pte_t *start = pte_offset_map_lock(mm, pmd, addr, &ptl);
                 if (!start)
@@ -231,6 +256,8 @@ int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_v
                                  !(src_vma->vm_flags & VM_SHARED) };
         unsigned long addr = src_vma->vm_start, end = src_vma->vm_end, next;
 
+        if (src_vma->vm_flags & VM_SHARED)
+                return 0;                       /* the child faults the object's pages */
         for (; addr < end; addr = next) {
                 next = pmd_addr_end(addr, end);
                 {
@@ -240,7 +267,8 @@ int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_v
                         pud_t *spud = pud_offset(pgd, addr);
                         if (!pud_present(*spud))
                                 continue;
-                        if (!pmd_present(*pmd_offset(spud, addr)))
+                        pmd_t spmd = pmdp_get_lockless(pmd_offset(spud, addr));
+                        if (!pmd_present(spmd) || pmd_trans_huge(spmd))
                                 continue;
                 }
                 pud_t *pud = pud_alloc(cs.dst_mm, pgd_offset(cs.dst_mm, addr), addr);

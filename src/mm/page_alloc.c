@@ -147,6 +147,7 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp,
                 check_poison(page + i, site);
                 page[i].flags = 0;
                 page[i].acct = gfp_acct(gfp);
+                page[i].compound_head = NULL;
         }
         page->_refcount = 1;
         page->order = order;

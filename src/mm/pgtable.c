@@ -2,6 +2,7 @@
 #include <linux/pgtable.h>
 #include <linux/errno.h>
 #include <linux/init.h>
+#include <linux/rcupdate.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
 
@@ -239,6 +240,7 @@ void free_pgtables_range(struct mm_struct *mm, unsigned long start, unsigned lon
 }
 void pte_map_begin(void)
 {
+        rcu_read_lock();
         pte_map_depth++;
 }
 
@@ -247,6 +249,7 @@ void pte_map_end(void)
         if (WARN_ON(pte_map_depth <= 0))
                 return;
         pte_map_depth--;
+        rcu_read_unlock();
 }
 pte_t *__pte_offset_map(pmd_t *pmd, unsigned long addr, pmd_t *pmdvalp)
 {

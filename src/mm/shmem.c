@@ -113,6 +113,16 @@ struct page *pc_next(const struct page_cache *pc, unsigned long *index)
                 return NULL;
         return pc_next_in(pc->root, pc->height, 0, index);
 }
+struct page *pc_replace(struct page_cache *pc, unsigned long index, struct page *page)
+{
+        struct pc_node *node = pc->root;
+
+        for (unsigned int h = pc->height; h > 1; h--)
+                node = node->slot[pc_digit(index, h)];
+        struct page *old = node->slot[index & PC_MASK];
+        node->slot[index & PC_MASK] = page;
+        return old;
+}
 static unsigned long shmem_last_ino;
 
 struct shmem_inode *shmem_inode_alloc(loff_t size)
@@ -128,6 +138,7 @@ struct shmem_inode *shmem_inode_alloc(loff_t size)
         spin_lock_init(&obj->i_pages_lock);
         init_rwsem(&obj->i_mmap_rwsem);
         INIT_LIST_HEAD(&obj->i_mmap);
+        INIT_LIST_HEAD(&obj->khugepaged_link);
         return obj;
 }
 
@@ -137,11 +148,17 @@ struct shmem_inode *shmem_anon_create(unsigned long size)
 }
 void put_page(struct page *page)
 {
-        if (put_page_testzero(page)) {
-                page->_refcount = 1;
-                page->_mapcount = -1;
-                __free_page(page);
+        struct page *head = compound_head(page);
+
+        if (!put_page_testzero(head))
+                return;
+        unsigned int order = page_test(head, PG_head) ? head->order : 0;
+        for (unsigned long i = 0; i < (1UL << order); i++) {
+                head[i].compound_head = NULL;
+                head[i]._mapcount = -1;
         }
+        head->_refcount = 1;
+        __free_pages(head, order);
 }
 static void shmem_drop_pages(struct shmem_inode *obj, unsigned long first);
 
@@ -168,6 +185,8 @@ int shmem_get_page(struct shmem_inode *obj, unsigned long index, enum sgp_type s
                 spin_lock(&obj->i_pages_lock);
                 if (sgp == SGP_FAULT && index >= shmem_size_pages(obj))
                         err = -EINVAL;
+                else if (sgp == SGP_FAULT && index - obj->collapse_start < obj->collapse_nr)
+                        err = -EAGAIN;          /* being collapsed: fault again later */
                 page = err ? NULL : pc_lookup(&obj->i_pages, index);
                 if (!page && !err && new && !(err = pc_insert(&obj->i_pages, index, new))) {
                         page = new;

@@ -1,6 +1,7 @@
 /* Tangled from book/listings-shmem.nw (chapter "Listings of ``Shared memory''"). Do not edit: edit the book and run make tangle. */
 #include "ulib.h"
 #include <fcntl.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -105,17 +106,27 @@ static void check_mappings(int fd, char **pp, char **qp)
         p[PG] = 'D';
         ok(q[PG] == 'D', "a page the private mapping never wrote follows the file");
 }
-static int access_status(volatile char *addr)
-{
-        pid_t pid = fork();
+static sigjmp_buf access_jmp;
 
-        if (pid == 0) {
-                (void)*addr;
-                _exit(0);
-        }
-        return wait_child(pid);
+static void access_caught(int sig)
+{
+        siglongjmp(access_jmp, sig);
 }
-#define SIGBUS_AT(p) ({ int s_ = access_status(p); WIFSIGNALED(s_) && WTERMSIG(s_) == SIGBUS; })
+
+static int access_signal(volatile char *addr)
+{
+        struct sigaction sa = { .sa_handler = access_caught }, old_bus, old_segv;
+        int sig;
+
+        sigaction(SIGBUS, &sa, &old_bus);
+        sigaction(SIGSEGV, &sa, &old_segv);
+        if (!(sig = sigsetjmp(access_jmp, 1)))
+                (void)*addr;
+        sigaction(SIGBUS, &old_bus, NULL);
+        sigaction(SIGSEGV, &old_segv, NULL);
+        return sig;
+}
+#define SIGBUS_AT(p) (access_signal(p) == SIGBUS)
 
 static void check_beyond_end(int fd, char *p, char *q)
 {

@@ -89,6 +89,15 @@ int *pte_map_depth_ptr(void)
         return &depth;
 }
 
+/* RCU's hooks, for the PTE-table maps of the page-table test: one CPU,
+ * always watching, readers only counted.  The RCU unit test links its
+ * own, stronger definitions. */
+static int host_rcu_nesting;
+__attribute__((weak)) void rcu_read_lock_hook(void) { host_rcu_nesting++; }
+__attribute__((weak)) void rcu_read_unlock_hook(void) { host_rcu_nesting--; }
+__attribute__((weak)) unsigned int rcu_this_cpu_hook(void) { return 0; }
+__attribute__((weak)) bool rcu_is_watching_cpu(unsigned int cpu) { (void)cpu; return true; }
+
 /* Lockdep's hooks: no task, so nothing is tracked; no interrupts to
  * disable.  The lockdep unit test links its own, stronger definitions. */
 __attribute__((weak)) struct lockdep_task *lockdep_current(void) { return NULL; }

@@ -68,4 +68,6 @@ void free_ldt_pgtables(struct mm_struct *mm);
 #define BOOK_DEBUG_PTI_DUMP      1      /* dump the user table; pti on? */
 #define BOOK_DEBUG_LDT_PGTABLES  2      /* page tables of the LDT region */
 #define BOOK_DEBUG_KERNEL_CR3_ENTRIES 3 /* entries on the kernel's table */
+#define BOOK_DEBUG_KHUGEPAGED    4      /* one khugepaged pass: ranges collapsed */
+#define BOOK_DEBUG_HUGE_STATS    5      /* arg: which count (chapter ptfree) */
 #endif

@@ -26,18 +26,22 @@ static inline void page_clear(struct page *p, enum pageflags f) { p->flags &= ~(
 #define PageBuddy(p)     page_test(p, PG_buddy)
 #define PageSlab(p)      page_test(p, PG_slab)
 #define PageTable(p)     page_test(p, PG_pgtable)
-static inline int page_count(const struct page *p)
+static inline struct page *compound_head(struct page *p)
 {
-        return __atomic_load_n(&p->_refcount, __ATOMIC_RELAXED);
+        return p->compound_head ? p->compound_head : p;
+}
+static inline int page_count(struct page *p)
+{
+        return __atomic_load_n(&compound_head(p)->_refcount, __ATOMIC_RELAXED);
 }
 static inline void get_page(struct page *p)
 {
-        __atomic_fetch_add(&p->_refcount, 1, __ATOMIC_RELAXED);
+        __atomic_fetch_add(&compound_head(p)->_refcount, 1, __ATOMIC_RELAXED);
 }
 /* Drop a reference; true if it was the last one. */
 static inline bool put_page_testzero(struct page *p)
 {
-        return __atomic_sub_fetch(&p->_refcount, 1, __ATOMIC_ACQ_REL) == 0;
+        return __atomic_sub_fetch(&compound_head(p)->_refcount, 1, __ATOMIC_ACQ_REL) == 0;
 }
 void page_alloc_init(struct page *map, unsigned long nr_pfns);
 void mem_init(void);

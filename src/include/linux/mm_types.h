@@ -28,6 +28,7 @@ struct page {
         int _mapcount;                  /* user mappings - 1 (-1: none) */
         u8 order;                       /* PG_buddy or PG_head: block order */
         u8 acct;                        /* enum page_acct, while allocated */
+        struct page *compound_head;     /* a huge folio's tail: its first page */
         struct list_head lru;           /* buddy free list, or slab list */
         union {
                 struct {                /* PG_pgtable: protected by ptl itself */

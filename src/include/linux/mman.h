@@ -29,4 +29,12 @@
 #define MAP_SYNC            0x80000     /* persistent memory */
 #define MAP_FIXED_NOREPLACE 0x100000    /* MAP_FIXED, but never replace */
 
+#define MADV_NORMAL         0
+#define MADV_RANDOM         1
+#define MADV_SEQUENTIAL     2
+#define MADV_WILLNEED       3
+#define MADV_DONTNEED       4
+#define MADV_HUGEPAGE       14
+#define MADV_NOHUGEPAGE     15
+#define MADV_COLLAPSE       25
 #endif

@@ -27,6 +27,9 @@ struct shmem_inode {
         struct page_cache i_pages;      /* the pages, by offset in pages */
         struct rw_semaphore i_mmap_rwsem; /* protects i_mmap and its VMAs' bounds */
         struct list_head i_mmap;        /* VMAs mapping it, through vm_shared */
+        unsigned long collapse_start;   /* i_pages_lock: a range being collapsed */
+        unsigned long collapse_nr;      /*   into a huge folio (Chapter ptfree) */
+        struct list_head khugepaged_link; /* on khugepaged's list, if asked */
 };
 enum sgp_type { SGP_READ, SGP_FAULT, SGP_WRITE };
 static inline void vma_obj_lock(struct vm_area_struct *vma)
@@ -74,4 +77,6 @@ void shmem_for_each_mapping(struct shmem_inode *obj, unsigned long first,
 /* mm/memory.c.  Context: mmap_lock held for reading. */
 vm_fault_t shmem_fault(struct vm_area_struct *vma, pmd_t *pmd, unsigned long address,
                        unsigned int flags);
+/* Context: i_pages_lock held; a page is at index. */
+struct page *pc_replace(struct page_cache *pc, unsigned long index, struct page *page);
 #endif

@@ -23,6 +23,18 @@ struct race_pair {
 
 static struct race_pair race_pairs[RACE_PAIRS];
 static int race_nr_pairs;
+
+/* Does an arrival at point name by the running task count for side? */
+static bool race_side_matches(const char *side, const char *name)
+{
+        size_t n = strlen(name);
+
+        if (strncmp(side, name, n))
+                return false;
+        if (side[n] == '\0')
+                return true;
+        return side[n] == '@' && current && !strcmp(side + n + 1, current->comm);
+}
 static unsigned int race_timeout_ms = 10000;
 int race_points_armed;
 
@@ -83,14 +95,14 @@ static bool race_may_sleep(void)
 void __race_point(const char *name)
 {
         for (int i = 0; i < race_nr_pairs; i++)
-                if (!strcmp(race_pairs[i].until, name))
+                if (race_side_matches(race_pairs[i].until, name))
                         __atomic_store_n(&race_pairs[i].reached, 1, __ATOMIC_RELEASE);
 
         for (int i = 0; i < race_nr_pairs; i++) {
                 struct race_pair *p = &race_pairs[i];
                 int expected = 0;
 
-                if (strcmp(p->wait, name) ||
+                if (!race_side_matches(p->wait, name) ||
                     !__atomic_compare_exchange_n(&p->taken, &expected, 1, false,
                                                  __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
                         continue;
