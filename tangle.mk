@@ -461,4 +461,8 @@ TANGLED += src/scripts/sortchunks.py
 TANGLED += \
 	src/include/linux/huge_mm.h \
 	src/mm/huge_memory.c \
-	src/mm/khugepaged.c
+	src/mm/khugepaged.c \
+	src/user/t_collapse.c \
+	src/user/t_ptfree.c \
+	tests/lit/ptfree/tables.test \
+	tests/lit/ptfree/collapse.test

@@ -430,6 +430,12 @@ SYSCALL_DEFINE2(book_debug, unsigned int, cmd, unsigned long, arg)
                         ret += per_cpu(pti_kernel_cr3_entries, cpu);
         } else if (cmd == BOOK_DEBUG_KHUGEPAGED) {
                 ret = khugepaged_scan_now();
+        } else if (cmd == BOOK_DEBUG_PMD_STATE) {
+                mmap_read_lock(mm);
+                pmd_t *pmd = find_pmd_of(mm, arg);
+                pmd_t pmdval = pmd ? pmdp_get_lockless(pmd) : __pmd(0);
+                ret = pmd_none(pmdval) ? -ENOENT : pmd_trans_huge(pmdval) ? 1 : 0;
+                mmap_read_unlock(mm);
         } else if (cmd == BOOK_DEBUG_HUGE_STATS) {
                 switch (arg) {
                 case 0: ret = khugepaged_stats.collapsed; break;

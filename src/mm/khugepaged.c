@@ -12,7 +12,7 @@
 #include <linux/string.h>
 #include <linux/syscalls.h>
 
-static pmd_t *find_pmd(struct mm_struct *mm, unsigned long addr)
+pmd_t *find_pmd_of(struct mm_struct *mm, unsigned long addr)
 {
         pgd_t *pgd = pgd_offset(mm, addr);
 
@@ -41,19 +41,20 @@ static void retract_one(struct vm_area_struct *vma, unsigned long start,
 
         if (!(vma->vm_flags & VM_SHARED) || (start & ~PMD_MASK) || end - start != PMD_SIZE)
                 return;
-        if (!(pmd = find_pmd(mm, start)))
+        if (!(pmd = find_pmd_of(mm, start)))
                 return;
         spin_lock(&mm->page_table_lock);
         pmd_t pmdval = *pmd;
-        bool retract = pmd_present(pmdval) && !pmd_leaf(pmdval);
-        if (retract) {
-                spinlock_t *ptl = pte_lockptr(mm, pmdval);
-                spin_lock(ptl);
-                retract = pte_table_empty((pte_t *)pmd_page_vaddr(pmdval));
-                if (retract)
-                        pmd_clear(pmd);
-                spin_unlock(ptl);
+        if (!pmd_present(pmdval) || pmd_leaf(pmdval)) {
+                spin_unlock(&mm->page_table_lock);
+                return;                 /* no table: nothing to retract */
         }
+        spinlock_t *ptl = pte_lockptr(mm, pmdval);
+        spin_lock(ptl);
+        bool retract = pte_table_empty((pte_t *)pmd_page_vaddr(pmdval));
+        if (retract)
+                pmd_clear(pmd);
+        spin_unlock(ptl);
         spin_unlock(&mm->page_table_lock);
         if (!retract) {
                 khugepaged_stats.kept_busy++;
@@ -86,7 +87,7 @@ static void zap_for_collapse(struct vm_area_struct *vma, unsigned long start,
                              unsigned long end, void *arg)
 {
         (void)arg;
-        unmap_region(vma, start, end);
+        unmap_object_pages(vma, start, end);
 }
 
 int collapse_file(struct shmem_inode *obj, unsigned long index)
@@ -185,14 +186,12 @@ int madvise_collapse(struct mm_struct *mm, unsigned long start, unsigned long en
                         return -EINVAL;
                 if ((err = collapse_file(vma->vm_obj, index)))
                         break;
-                pmd_t *pmd = find_pmd(mm, addr);
+                pmd_t *pmd = find_pmd_of(mm, addr);
                 if (pmd && pmd_none(*pmd))
                         do_set_pmd(vma, pmd, addr);
         }
         return err;
 }
-static LIST_HEAD(khugepaged_objects);
-static DEFINE_SPINLOCK(khugepaged_lock);
 static DECLARE_WAIT_QUEUE_HEAD(khugepaged_wait);
 static DECLARE_WAIT_QUEUE_HEAD(khugepaged_done);
 static unsigned long khugepaged_requests, khugepaged_passes;
@@ -201,10 +200,8 @@ static int khugepaged_started;
 void khugepaged_enter(struct shmem_inode *obj)
 {
         spin_lock(&khugepaged_lock);
-        if (list_empty(&obj->khugepaged_link)) {
+        if (list_empty(&obj->khugepaged_link))
                 list_add_tail(&obj->khugepaged_link, &khugepaged_objects);
-                shmem_inode_get(obj);
-        }
         spin_unlock(&khugepaged_lock);
 }
 static void khugepaged_scan_object(struct shmem_inode *obj)
@@ -225,27 +222,27 @@ static void khugepaged_scan_object(struct shmem_inode *obj)
 
 static void khugepaged_do_pass(void)
 {
-        struct list_head pass;
+        struct shmem_inode *obj, *prev = NULL;
 
-        INIT_LIST_HEAD(&pass);
         spin_lock(&khugepaged_lock);
-        while (!list_empty(&khugepaged_objects)) {
-                struct list_head *e = khugepaged_objects.next;
-                list_del(e);
-                list_add_tail(e, &pass);
+        struct list_head *e = khugepaged_objects.next;
+        while (e != &khugepaged_objects) {
+                obj = list_entry(e, struct shmem_inode, khugepaged_link);
+                if (!shmem_inode_tryget(obj)) {
+                        e = e->next;
+                        continue;
+                }
+                spin_unlock(&khugepaged_lock);
+                if (prev)
+                        shmem_inode_put(prev);
+                khugepaged_scan_object(obj);
+                prev = obj;             /* our reference keeps it on the list */
+                spin_lock(&khugepaged_lock);
+                e = obj->khugepaged_link.next;
         }
         spin_unlock(&khugepaged_lock);
-        while (!list_empty(&pass)) {
-                struct shmem_inode *obj = list_first_entry(&pass, struct shmem_inode,
-                                                           khugepaged_link);
-                list_del(&obj->khugepaged_link);
-                INIT_LIST_HEAD(&obj->khugepaged_link);
-                if (READ_ONCE(obj->i_count) > 1) {
-                        khugepaged_scan_object(obj);
-                        khugepaged_enter(obj);
-                }
-                shmem_inode_put(obj);
-        }
+        if (prev)
+                shmem_inode_put(prev);
 }
 
 static int khugepaged(void *arg)

@@ -177,6 +177,7 @@ int *pte_map_depth_ptr(void)
 struct mmu_gather {
         struct mm_struct *mm;
         unsigned long start, end;
+        bool only_object;               /* spare private copies (a collapse) */
         unsigned int nr;
         struct page *pages[GATHER_BATCH];
 };
@@ -193,23 +194,39 @@ static void zap_one(struct vm_area_struct *vma, pte_t *pte, unsigned long addr,
                     void *arg)
 {
         struct mmu_gather *tlb = arg;
-        pte_t entry = ptep_get_and_clear(vma->vm_mm, addr, pte);
+        pte_t entry = ptep_get(pte);
 
+        if (tlb->only_object && pte_present(entry) &&
+            compound_head(pte_page(entry))->acct != PGACCT_SHMEM)
+                return;                 /* a private copy: not the object's page */
+        entry = ptep_get_and_clear(vma->vm_mm, addr, pte);
         if (!pte_present(entry))
                 return;
         if (tlb->nr == GATHER_BATCH)
                 tlb_flush_and_free(tlb);
         tlb->pages[tlb->nr++] = pte_page(entry);
 }
-void unmap_region(struct vm_area_struct *vma, unsigned long start, unsigned long end)
+static void zap_range(struct vm_area_struct *vma, unsigned long start,
+                      unsigned long end, bool only_object)
 {
         struct mmu_gather *tlb = kmalloc(sizeof(*tlb), GFP_KERNEL | __GFP_NOFAULT);
 
         BUG_ON(!tlb);
-        *tlb = (struct mmu_gather){ .mm = vma->vm_mm, .start = start, .end = end };
+        *tlb = (struct mmu_gather){ .mm = vma->vm_mm, .start = start, .end = end,
+                                    .only_object = only_object };
         walk_pte_range(vma, start, end, zap_one, tlb);
         tlb_flush_and_free(tlb);
         kfree(tlb);
+}
+
+void unmap_region(struct vm_area_struct *vma, unsigned long start, unsigned long end)
+{
+        zap_range(vma, start, end, false);
+}
+
+void unmap_object_pages(struct vm_area_struct *vma, unsigned long start, unsigned long end)
+{
+        zap_range(vma, start, end, true);
 }
 static void protect_one(struct vm_area_struct *vma, pte_t *pte, unsigned long addr,
                         void *arg)
@@ -291,6 +308,10 @@ vm_fault_t shmem_fault(struct vm_area_struct *vma, pmd_t *pmd, unsigned long add
         if (shmem_fault_delay && (flags & FAULT_FLAG_WRITE) && (vma->vm_flags & VM_SHARED))
                 msleep(shmem_fault_delay);
         err = shmem_get_page(obj, index, SGP_FAULT, &page);
+        if (err == -EAGAIN) {
+                schedule();                     /* being collapsed: let it finish */
+                return 0;                       /* and fault again */
+        }
         if (err)
                 return err == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
         if ((flags & FAULT_FLAG_WRITE) && !(vma->vm_flags & VM_SHARED)) {
@@ -321,5 +342,6 @@ vm_fault_t shmem_fault(struct vm_area_struct *vma, pmd_t *pmd, unsigned long add
         pte_unmap_unlock(pte, ptl);
         if (copy)
                 put_page(page);
+        race_point("shmem-fault:installed");
         return 0;
 }

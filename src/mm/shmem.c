@@ -162,10 +162,29 @@ void put_page(struct page *page)
 }
 static void shmem_drop_pages(struct shmem_inode *obj, unsigned long first);
 
+LIST_HEAD(khugepaged_objects);
+DEFINE_SPINLOCK(khugepaged_lock);
+
+bool shmem_inode_tryget(struct shmem_inode *obj)
+{
+        int count = __atomic_load_n(&obj->i_count, __ATOMIC_RELAXED);
+
+        do {
+                if (!count)
+                        return false;
+        } while (!__atomic_compare_exchange_n(&obj->i_count, &count, count + 1, false,
+                                              __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
+        return true;
+}
+
 void shmem_inode_put(struct shmem_inode *obj)
 {
         if (__atomic_sub_fetch(&obj->i_count, 1, __ATOMIC_ACQ_REL))
                 return;
+        spin_lock(&khugepaged_lock);
+        if (!list_empty(&obj->khugepaged_link))
+                list_del(&obj->khugepaged_link);
+        spin_unlock(&khugepaged_lock);
         WARN_ON(!list_empty(&obj->i_mmap));
         shmem_drop_pages(obj, 0);
         pc_free_nodes(&obj->i_pages);

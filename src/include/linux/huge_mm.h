@@ -37,6 +37,8 @@ struct khugepaged_stats {
 };
 extern struct khugepaged_stats khugepaged_stats;
 void report_stale_table(pte_t *pte, pte_t orig);
+/* The PMD entry for addr, if the levels above exist; no locks taken. */
+pmd_t *find_pmd_of(struct mm_struct *mm, unsigned long addr);
 int madvise_collapse(struct mm_struct *mm, unsigned long start, unsigned long end);
 void khugepaged_enter(struct shmem_inode *obj);
 long khugepaged_scan_now(void);

@@ -143,6 +143,7 @@ typedef unsigned int vm_fault_t;
 vm_fault_t handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
                            unsigned int flags);
 void unmap_region(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+void unmap_object_pages(struct vm_area_struct *vma, unsigned long start, unsigned long end);
 void change_protection(struct vm_area_struct *vma, unsigned long start,
                        unsigned long end, pgprot_t newprot);
 int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma);

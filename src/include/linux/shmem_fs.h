@@ -50,6 +50,9 @@ static inline struct shmem_inode *shmem_inode_get(struct shmem_inode *obj)
         return obj;
 }
 void shmem_inode_put(struct shmem_inode *obj);
+bool shmem_inode_tryget(struct shmem_inode *obj);
+extern struct list_head khugepaged_objects;    /* under khugepaged_lock */
+extern spinlock_t khugepaged_lock;
 void put_page(struct page *page);
 int shmem_get_page(struct shmem_inode *obj, unsigned long index, enum sgp_type sgp,
                    struct page **pagep);
