@@ -465,4 +465,8 @@ TANGLED += \
 	src/user/t_collapse.c \
 	src/user/t_ptfree.c \
 	tests/lit/ptfree/tables.test \
-	tests/lit/ptfree/collapse.test
+	tests/lit/ptfree/collapse.test \
+	src/user/t_ptfree_race.c \
+	tests/lit/ptfree/detach.test \
+	tests/lit/ptfree/free-now.test \
+	tests/lit/ptfree/reuse.test

@@ -443,6 +443,7 @@ SYSCALL_DEFINE2(book_debug, unsigned int, cmd, unsigned long, arg)
                 case 2: ret = khugepaged_stats.kept_busy; break;
                 case 3: ret = __atomic_load_n(&khugepaged_stats.freed_after_gp, __ATOMIC_RELAXED); break;
                 case 4: ret = khugepaged_stats.stale_table; break;
+                case 5: ret = khugepaged_stats.recheck_failed; break;
                 }
         }
         return ret;

@@ -7,6 +7,7 @@
 #include <linux/mm.h>
 #include <linux/pgtable.h>
 #include <linux/process.h>
+#include <linux/rcupdate.h>
 #include <linux/signal.h>
 #include <linux/syscalls.h>
 
@@ -95,6 +96,8 @@ void __noreturn do_exit(int wait_status)
                 show_init_exit_dumps(t);
         exit_files(t);
         exit_mm(t);
+        if (t == child_reaper)
+                rcu_barrier();          /* retracted tables: see the leak check */
         spin_lock(&tasklist_lock);
         t->wait_status = wait_status;
         list_del(&t->thread_node);

@@ -86,13 +86,20 @@ static void pte_free_rcu(struct rcu_head *head)
 
 void pte_free_defer(struct mm_struct *mm, struct page *pte)
 {
-        mm_dec_nr_ptes(mm);
         if (!pt_free_deferred) {
-                pgtable_page_free(mm, pte);     /* pt_free=now: broken on purpose */
+                pte_free_quick(mm, pte);        /* pt_free=now: broken on purpose */
                 return;
         }
+        mm_dec_nr_ptes(mm);
         call_rcu(&pte->rcu_head, pte_free_rcu);
 }
+void report_detached_table(pte_t orig)
+{
+        khugepaged_stats.recheck_failed++;
+        pr_info("fault: the PMD entry changed while the fault held its table; entry read %016lx (%s); retrying\n",
+                pte_val(orig), pte_present(orig) ? "present" : "not present");
+}
+
 void report_stale_table(pte_t *pte, pte_t orig)
 {
         khugepaged_stats.stale_table++;

@@ -107,11 +107,11 @@ int collapse_file(struct shmem_inode *obj, unsigned long index)
                 goto out;
         }
         prep_compound_page(folio, HPAGE_PMD_ORDER);
+        race_point("collapse:begin");
         spin_lock(&obj->i_pages_lock);
         obj->collapse_start = index;
         obj->collapse_nr = HPAGE_PMD_NR;
         spin_unlock(&obj->i_pages_lock);
-        race_point("collapse:begin");
         shmem_for_each_mapping(obj, index, index + HPAGE_PMD_NR, zap_for_collapse, NULL);
         for (unsigned long i = 0; i < HPAGE_PMD_NR; i++) {
                 struct page *page;

@@ -106,6 +106,7 @@ static vm_fault_t handle_pte_fault(struct vm_area_struct *vma, pmd_t *pmd,
                 return 0;
         }
         if (unlikely(pte_recheck && !pmd_same(pmdval, pmdp_get_lockless(pmd)))) {
+                report_detached_table(orig);
                 pte_unmap_unlock(pte, ptl);
                 return 0;                       /* the table was detached: retry */
         }

@@ -43,10 +43,50 @@ void pgtable_page_free(struct mm_struct *mm, struct page *page)
 {
         pgtable_pages_free(mm, page, 0);
 }
+static struct page *pte_quick;          /* pte_quick_lock */
+static DEFINE_SPINLOCK(pte_quick_lock);
+
+void pte_free_quick(struct mm_struct *mm, struct page *pte)
+{
+        BUG_ON(!PageTable(pte) || pte->pt_mm != mm || spin_is_locked(&pte->ptl));
+        page_clear(pte, PG_pgtable);
+        pte->pt_mm = NULL;
+        memset(page_address(pte), 0xaa, PAGE_SIZE);     /* the allocator's poison */
+        __atomic_sub_fetch(&user_pgtable_pages, 1, __ATOMIC_RELAXED);
+        mm_dec_nr_ptes(mm);
+        spin_lock(&pte_quick_lock);
+        struct page *old = pte_quick;
+        pte_quick = pte;
+        spin_unlock(&pte_quick_lock);
+        if (old)
+                __free_pages(old, 0);
+}
+
+static struct page *pte_quick_take(struct mm_struct *mm)
+{
+        struct page *page;
+
+        if (likely(!READ_ONCE(pte_quick)))
+                return NULL;
+        spin_lock(&pte_quick_lock);
+        page = pte_quick;
+        pte_quick = NULL;
+        spin_unlock(&pte_quick_lock);
+        if (page) {
+                memset(page_address(page), 0, PAGE_SIZE);
+                page_set(page, PG_pgtable);
+                spin_lock_init(&page->ptl);
+                page->pt_mm = mm;
+                __atomic_add_fetch(&user_pgtable_pages, 1, __ATOMIC_RELAXED);
+        }
+        return page;
+}
 struct page *pte_alloc_one(struct mm_struct *mm)
 {
-        struct page *page = pgtable_page_alloc(mm, __func__);
+        struct page *page = pte_quick_take(mm);
 
+        if (!page)
+                page = pgtable_page_alloc(mm, __func__);
         if (page)
                 mm_inc_nr_ptes(mm);
         return page;

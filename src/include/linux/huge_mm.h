@@ -34,8 +34,10 @@ struct khugepaged_stats {
         unsigned long kept_busy;        /* tables left: not empty, or huge */
         unsigned long freed_after_gp;   /* atomic: tables freed by RCU */
         unsigned long stale_table;      /* faults that locked a freed table */
+        unsigned long recheck_failed;   /* faults whose pmd_same recheck failed */
 };
 extern struct khugepaged_stats khugepaged_stats;
+void report_detached_table(pte_t orig);
 void report_stale_table(pte_t *pte, pte_t orig);
 /* The PMD entry for addr, if the levels above exist; no locks taken. */
 pmd_t *find_pmd_of(struct mm_struct *mm, unsigned long addr);

@@ -199,6 +199,7 @@ static inline void mm_dec_nr_ptes(struct mm_struct *mm)
 }
 struct page *pte_alloc_one(struct mm_struct *mm);
 void pte_free(struct mm_struct *mm, struct page *pte);
+void pte_free_quick(struct mm_struct *mm, struct page *pte);
 pmd_t *pmd_alloc_one(struct mm_struct *mm, unsigned long addr);
 void pmd_free(struct mm_struct *mm, pmd_t *pmd);
 pud_t *pud_alloc_one(struct mm_struct *mm, unsigned long addr);
