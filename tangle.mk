@@ -469,4 +469,6 @@ TANGLED += \
 	src/user/t_ptfree_race.c \
 	tests/lit/ptfree/detach.test \
 	tests/lit/ptfree/free-now.test \
-	tests/lit/ptfree/reuse.test
+	tests/lit/ptfree/reuse.test \
+	src/user/bench_ptfree.c \
+	tests/lit/ptfree/bench.test

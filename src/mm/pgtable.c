@@ -437,8 +437,10 @@ void ptdump(pgd_t *pgd, unsigned long start, unsigned long end)
 {
         struct ptdump_state st = { .walk = { .leaf = ptdump_leaf } };
 
+        rcu_read_lock();
         pt_walk(&st.walk, pgd, start, end);
         ptdump_flush(&st);
+        rcu_read_unlock();
 }
 struct ptcount_state {
         struct pt_walk walk;
