@@ -471,4 +471,6 @@ TANGLED += \
 	tests/lit/ptfree/free-now.test \
 	tests/lit/ptfree/reuse.test \
 	src/user/bench_ptfree.c \
-	tests/lit/ptfree/bench.test
+	tests/lit/ptfree/bench.test \
+	src/user/t_ptfree_stress.c \
+	tests/lit/ptfree/stress.test

@@ -96,7 +96,8 @@ void pte_free_defer(struct mm_struct *mm, struct page *pte)
 void report_detached_table(pte_t orig)
 {
         khugepaged_stats.recheck_failed++;
-        pr_info("fault: the PMD entry changed while the fault held its table; entry read %016lx (%s); retrying\n",
+        pr_info("fault: the PMD entry changed while the fault held its table; "
+                "entry read %016lx (%s); retrying\n",
                 pte_val(orig), pte_present(orig) ? "present" : "not present");
 }
 

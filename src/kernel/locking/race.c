@@ -60,7 +60,8 @@ static int set_race(char *val)
                 if (race_nr_pairs == RACE_PAIRS || !slash ||
                     copy_race_name(p->wait, val, slash - val) ||
                     copy_race_name(p->until, slash + 1, val + len - slash - 1)) {
-                        pr_err("race=: \"%s\" is not WAIT/UNTIL (at most %d pairs, names under %d characters)\n",
+                        pr_err("race=: \"%s\" is not WAIT/UNTIL "
+                               "(at most %d pairs, names under %d characters)\n",
                                val, RACE_PAIRS, RACE_NAME_LEN);
                         return -EINVAL;
                 }
