@@ -320,8 +320,9 @@ $(B)/book/fig/%.pdf: figures/%.dot
 # figure.  A boot that fails or times out, or a script that finds the
 # log wanting, fails the book: a figure is never left stale or empty.
 FIG_BOOT_ARGS  := lockdep_dump=dot mm_dump=buddy,ptwalk
-FIG_BOOT_INPUT := hello\nexit 0\n
-GEN_FIGURES    := $(addprefix $(B)/book/fig/,lockdep-graph.pdf buddy-lists.tex ptwalk.tex)
+FIG_BOOT_INPUT := hello\nt_ptfree figure\nexit 0\n
+GEN_FIGURES    := $(addprefix $(B)/book/fig/,lockdep-graph.pdf buddy-lists.tex ptwalk.tex \
+		    ptfree-collapse.tex)
 
 $(B)/book/fig/boot.log: $(O)/kernel.elf $(INITRAMFS) tests/boot-kernel.py Makefile
 	@mkdir -p $(@D)
@@ -340,6 +341,10 @@ $(B)/book/fig/lockdep-graph.pdf: $(B)/book/fig/lockdep-graph.dot
 
 $(B)/book/fig/%.tex: $(B)/book/fig/boot.log figures/%.py
 	python3 figures/$*.py $< > $@
+
+# The walk of one address before and after a collapse (t_ptfree figure).
+$(B)/book/fig/ptfree-collapse.tex: $(B)/book/fig/boot.log figures/ptwalk.py
+	python3 figures/ptwalk.py $< before after > $@
 
 .PHONY: book
 book: deps $(B)/book.pdf

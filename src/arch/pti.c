@@ -430,6 +430,11 @@ SYSCALL_DEFINE2(book_debug, unsigned int, cmd, unsigned long, arg)
                         ret += per_cpu(pti_kernel_cr3_entries, cpu);
         } else if (cmd == BOOK_DEBUG_KHUGEPAGED) {
                 ret = khugepaged_scan_now();
+        } else if (cmd == BOOK_DEBUG_PTWALK) {
+                mmap_read_lock(mm);
+                pt_walk_show(mm->pgd, arg & ~1UL, arg & 1 ? "after" : "before");
+                mmap_read_unlock(mm);
+                ret = 0;
         } else if (cmd == BOOK_DEBUG_PMD_STATE) {
                 mmap_read_lock(mm);
                 pmd_t *pmd = find_pmd_of(mm, arg);

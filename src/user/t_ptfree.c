@@ -2,6 +2,7 @@
 #include "ulib.h"
 #include "book_debug.h"
 #include <sched.h>
+#include <string.h>
 #include <sys/mman.h>
 
 #ifndef MADV_COLLAPSE
@@ -55,13 +56,31 @@ static int child(int fd, bool private, struct shared *sh)
         long state = pmd_state(p);
         return private ? (state == 0 ? 0 : 12) : (state == 1 ? 0 : 13);
 }
-int main(void)
+static int walk_for_figure(int fd)
+{
+        if (ftruncate(fd, HP))
+                return 1;
+        char *p = map_at_offset(fd, PROT_READ | PROT_WRITE, MAP_SHARED, 0, HP);
+        for (long i = 0; i < NPG; i++)
+                *(long *)(p + i * PG) = i;
+        char *addr = p + 3 * PG + 0x128;
+        book_debug(BOOK_DEBUG_PTWALK, (unsigned long)addr & ~1UL);
+        if (madvise(p, HP, MADV_COLLAPSE))
+                return 1;
+        (void)*(volatile char *)addr;
+        book_debug(BOOK_DEBUG_PTWALK, (unsigned long)addr | 1);
+        return 0;
+}
+
+int main(int argc, char **argv)
 {
         struct shared *sh = mmap(NULL, PG, PROT_READ | PROT_WRITE,
                                  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
         int fd = memfd_create("t_ptfree", 0);
         pid_t kids[3];
 
+        if (argc > 1 && !strcmp(argv[1], "figure"))
+                return walk_for_figure(fd);
         ok_eq(ftruncate(fd, HP), 0, "a 2 MiB memfd");
         for (long i = 0; i < NPG; i++)
                 pwrite(fd, &i, sizeof(i), i * PG);
