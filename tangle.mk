@@ -332,7 +332,9 @@ TANGLED += \
 	src/arch/syscall_32.c \
 	src/user/t_int80.c \
 	tests/lit/compat/t_int80.test \
-	tests/lit/compat/vendors.test
+	tests/lit/compat/vendors.test \
+	src/user/t_ia32_signal.c \
+	tests/lit/compat/signal.test
 
 # Chapter: Signals and threads
 TANGLED += \

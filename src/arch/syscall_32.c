@@ -9,6 +9,7 @@
 #include <linux/mman.h>
 #include <linux/string.h>
 #include <linux/sched.h>
+#include <linux/signal.h>
 #include <linux/syscalls.h>
 
 static long ia32_call(sys_call_ptr_t fn, struct pt_regs *args, const struct pt_regs *regs)
@@ -55,8 +56,12 @@ static const sys_call_ptr_t ia32_sys_call_table[IA32_NR_syscalls] = {
         [4] = __ia32_sys_write,
         [20] = __ia32_sys_getpid,
         [37] = __ia32_sys_kill,
+        [67] = ia32_sys_sigaction,
         [91] = __ia32_sys_munmap,
+        [119] = ia32_sys_sigreturn,
         [123] = __ia32_sys_modify_ldt,
+        [173] = ia32_sys_rt_sigreturn,
+        [174] = ia32_sys_rt_sigaction,
         [192] = __ia32_sys_mmap2,
         [243] = __ia32_sys_set_thread_area,
         [244] = __ia32_sys_get_thread_area,
