@@ -449,6 +449,8 @@ TANGLED += \
 	tests/lit/espfix/bench.test \
 	src/user/t_espfix_race.c \
 	tests/lit/espfix/race.test \
+	src/user/t_espfix_migrate.c \
+	tests/lit/espfix/migrate.test \
 	tests/lit/espfix/slot.test
 
 # The rules ledger (Chapter 1, listed in Part III)

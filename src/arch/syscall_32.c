@@ -39,6 +39,8 @@ IA32_WRAP(modify_ldt)
 IA32_WRAP(set_thread_area)
 IA32_WRAP(get_thread_area)
 IA32_WRAP(exit_group)
+IA32_WRAP(sched_setaffinity)
+IA32_WRAP(getcpu)
 static long __ia32_sys_mmap2(const struct pt_regs *regs)
 {
         struct pt_regs args;
@@ -63,9 +65,11 @@ static const sys_call_ptr_t ia32_sys_call_table[IA32_NR_syscalls] = {
         [173] = ia32_sys_rt_sigreturn,
         [174] = ia32_sys_rt_sigaction,
         [192] = __ia32_sys_mmap2,
+        [241] = __ia32_sys_sched_setaffinity,
         [243] = __ia32_sys_set_thread_area,
         [244] = __ia32_sys_get_thread_area,
         [252] = __ia32_sys_exit_group,
+        [318] = __ia32_sys_getcpu,
 };
 static unsigned long ia32_ni_reported[IA32_NR_syscalls / 64 + 1];
 

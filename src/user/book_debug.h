@@ -5,6 +5,7 @@
 #define BOOK_DEBUG_PTI_DUMP      1      /* dump the user table; pti on? */
 #define BOOK_DEBUG_LDT_PGTABLES  2      /* page tables of the LDT region */
 #define BOOK_DEBUG_KERNEL_CR3_ENTRIES 3 /* entries on the kernel's table */
+#define BOOK_DEBUG_ESPFIX_SP     4      /* ESP of the last frame on a CPU's ministack */
 static inline long book_debug(unsigned int cmd, unsigned long arg)
 {
         long ret;
