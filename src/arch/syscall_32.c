@@ -47,8 +47,6 @@ static long __ia32_sys_mmap2(const struct pt_regs *regs)
 
         ia32_call(NULL, &args, regs);
         args.r9 = (unsigned long)(u32)regs->bp << PAGE_SHIFT;
-        if (!(args.r10 & MAP_FIXED))
-                args.r10 |= MAP_32BIT;
         return __x64_sys_mmap(&args);
 }
 #define IA32_NR_syscalls 470
@@ -89,10 +87,12 @@ void do_int80_syscall_32(struct pt_regs *regs)
         unsigned int nr = regs->orig_ax;
 
         local_irq_enable();
+        current->in_ia32_syscall = true;
         if (nr < IA32_NR_syscalls && ia32_sys_call_table[nr])
                 regs->ax = ia32_sys_call_table[nr](regs);
         else
                 regs->ax = ia32_sys_ni_syscall(nr);
+        current->in_ia32_syscall = false;
         local_irq_disable();
 }
 static bool syscall32_is_ud;            /* Intel: SYSCALL is #UD outside 64-bit mode */
