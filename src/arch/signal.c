@@ -621,9 +621,37 @@ static void reload_segments(const struct sigcontext_32 *sc)
         if (fixup_rpl(sc->es) != cur)
                 loadsegment(es, fixup_rpl(sc->es));
 }
+static u16 fxsr_tag_word(u32 twd)
+{
+        u32 tag = ~twd;
+
+        tag = (tag | tag >> 1) & 0x5555;        /* one bit per register: not empty */
+        tag = (tag | tag >> 1) & 0x3333;
+        tag = (tag | tag >> 2) & 0x0f0f;
+        return (tag | tag >> 4) & 0x00ff;
+}
+static void restore_fsave_header(const struct fregs_state *env)
+{
+        u8 *fx = current->fpstate;
+        u64 fip = env->fip, foo = env->foo;
+
+        preempt_disable();
+        *(u16 *)fx = env->cwd;
+        *(u16 *)(fx + 2) = env->swd;
+        *(u16 *)(fx + 4) = fxsr_tag_word(env->twd);
+        *(u16 *)(fx + 6) = env->fcs >> 16;
+        memcpy(fx + 8, &fip, 8);
+        memcpy(fx + 16, &foo, 8);
+        for (int i = 0; i < 8; i++)
+                memcpy(fx + 32 + 16 * i, env->st_space + 10 * i, 10);
+        ((struct xstate_header *)(fx + XSAVE_HDR))->xfeatures |= XFEATURE_MASK_FP;
+        fpu_restore(current);
+        preempt_enable();
+}
 static int ia32_restore_sigcontext(struct pt_regs *regs, const struct sigcontext_32 *sc)
 {
         struct pt_regs saved = *regs;
+        struct fregs_state env;
 
         regs->bx = sc->bx; regs->cx = sc->cx; regs->dx = sc->dx; regs->si = sc->si;
         regs->di = sc->di; regs->bp = sc->bp; regs->ax = sc->ax; regs->sp = sc->sp;
@@ -632,10 +660,14 @@ static int ia32_restore_sigcontext(struct pt_regs *regs, const struct sigcontext
         regs->ss = sc->ss | 3;
         regs->flags = (regs->flags & ~FIX_EFLAGS) | (sc->flags & FIX_EFLAGS);
         regs->orig_ax = -1;
-        if (restore_fpstate(sc->fpstate ? sc->fpstate + FSAVE_HEADER_SIZE : 0)) {
+        if ((sc->fpstate && copy_from_user(&env, (const void __user *)(unsigned long)sc->fpstate,
+                                           sizeof(env))) ||
+            restore_fpstate(sc->fpstate ? sc->fpstate + FSAVE_HEADER_SIZE : 0)) {
                 *regs = saved;
                 return -EFAULT;
         }
+        if (sc->fpstate)
+                restore_fsave_header(&env);
         reload_segments(sc);
         return 0;
 }

@@ -16,6 +16,7 @@ int32_t sig32_ret[4];
 uint32_t sig32_pid, sig32_ss, sig32_out1[9], sig32_out2[9];
 struct sig32_record sig32_rt, sig32_old;
 uint32_t sig32_bad_esp, sig32_bad_nr;
+uint16_t sig32_cw, sig32_cw_default = 0x37f;
 uint64_t sig32_saved_rsp;
 void sig32_run(uint32_t cs, void *code);
 extern char sig32_main[], sig32_bad[], sig32_after_kill1[], sig32_after_kill2[];
@@ -61,6 +62,7 @@ __asm__(".pushsection .text\n"
         SIG32_STORE(sig32_out1)
         SIG32_REGS(12, sig32_after_kill2)
         SIG32_STORE(sig32_out2)
+        "       fnstcw sig32_cw\n       fldcw sig32_cw_default\n"
         "       movl $0x2b, %eax\n      movl %eax, %ss\n"
         "       ljmpl $0x33, $sig32_back\n"
         ".globl sig32_handler_rt\n"
@@ -85,6 +87,7 @@ __asm__(".pushsection .text\n"
         SIG32_RECORD(sig32_old)
         "       leal 8(%esp), %esi\n movl $sig32_old+64, %edi\n movl $22, %ecx\n rep movsl\n"
         "       movl $0xd1d1d1d1, 8+16(%esp)\n"                          /* sc.di */
+        "       movl 8+76(%esp), %ebx\n movw $0x27f, (%ebx)\n"        /* fpstate->cwd */
         "       ret\n"
         ".globl sig32_restorer_old\n"
         "sig32_restorer_old:\n"
@@ -197,6 +200,8 @@ static void check_ia32_signals(void)
         ok(sig32_old.edx == 0 && sig32_old.ecx == 0, "... EDX and ECX are zero");
         check_saved(&sig32_old, 12, sig32_after_kill2);
         check_restored(sig32_out2, 0x22222222, 0xd1d1d1d1, "sigreturn (119)");
+        ok(sig32_cw == 0x27f, "after sigreturn (119): the x87 control word the handler wrote in "
+           "the FSAVE copy: %#x", sig32_cw);
 
         check_bad_frame(173, 0x10, "rt_sigreturn with ESP in the unmapped first page");
         check_bad_frame(119, 0x10, "sigreturn with ESP in the unmapped first page");
