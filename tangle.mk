@@ -336,7 +336,9 @@ TANGLED += \
 	src/arch/syscall_32.c \
 	src/user/t_int80.c \
 	tests/lit/compat/t_int80.test \
-	tests/lit/compat/vendors.test
+	tests/lit/compat/vendors.test \
+	src/user/t_ia32_signal.c \
+	tests/lit/compat/signal.test
 
 # Chapter: Signals and threads
 TANGLED += \
@@ -451,6 +453,8 @@ TANGLED += \
 	tests/lit/espfix/bench.test \
 	src/user/t_espfix_race.c \
 	tests/lit/espfix/race.test \
+	src/user/t_espfix_migrate.c \
+	tests/lit/espfix/migrate.test \
 	tests/lit/espfix/slot.test
 
 # The rules ledger (Chapter 1, listed in Part III)

@@ -12,6 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/preempt.h>
+#include <linux/race.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
@@ -166,7 +167,11 @@ static int write_ldt(void __user *ptr, unsigned long bytecount, bool oldmode)
                 up_write(&mm->context.ldt_usr_sem);
                 return error;
         }
+        if (!desc)
+                race_point("ldt:clearing");
         install_ldt(mm, new_ldt);
+        if (!desc)
+                race_point("ldt:cleared");
         unmap_ldt_struct(mm, old_ldt);
         free_ldt_struct(old_ldt);
         up_write(&mm->context.ldt_usr_sem);

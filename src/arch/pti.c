@@ -1,5 +1,6 @@
 /* Tangled from book/pti.nw (chapter "Page-table isolation and the LDT"). Do not edit: edit the book and run make tangle. */
 #include <asm/desc.h>
+#include <asm/espfix.h>
 #include <asm/msr.h>
 #include <asm/processor.h>
 #include <asm/pti.h>
@@ -451,5 +452,8 @@ SYSCALL_DEFINE2(book_debug, unsigned int, cmd, unsigned long, arg)
                 case 5: ret = khugepaged_stats.recheck_failed; break;
                 }
         }
+        if (cmd == BOOK_DEBUG_ESPFIX_SP)
+                ret = arg < nr_cpu_ids && per_cpu(espfix_waddr, arg) ?
+                      (long)(u32)READ_ONCE(((unsigned long *)per_cpu(espfix_waddr, arg))[4]) : -EINVAL;
         return ret;
 }

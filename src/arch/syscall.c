@@ -7,11 +7,13 @@
 #include <linux/kernel.h>
 #include <linux/lockdep.h>
 #include <linux/preempt.h>
+#include <linux/race.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <asm/fpu.h>
+#include <asm/ldt.h>
 
 extern const sys_call_ptr_t sys_call_table[NR_syscalls];
 extern char entry_SYSCALL_64[], entry_SYSCALL_compat[];
@@ -94,6 +96,11 @@ void exit_to_user_mode(struct pt_regs *regs)
                         if (current->lockdep.depth)
                                 pr_err("first held lock: %s\n", current->lockdep.held[0].instance->name);
                 }
+        if (unlikely(race_points_armed) && (regs->ss & SEGMENT_TI_MASK)) {
+                local_irq_enable();
+                race_point("espfix:before-iret");
+                local_irq_disable();
+        }
 }
 
 bool do_syscall_64(struct pt_regs *regs);

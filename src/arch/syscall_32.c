@@ -9,6 +9,7 @@
 #include <linux/mman.h>
 #include <linux/string.h>
 #include <linux/sched.h>
+#include <linux/signal.h>
 #include <linux/syscalls.h>
 
 static long ia32_call(sys_call_ptr_t fn, struct pt_regs *args, const struct pt_regs *regs)
@@ -38,14 +39,14 @@ IA32_WRAP(modify_ldt)
 IA32_WRAP(set_thread_area)
 IA32_WRAP(get_thread_area)
 IA32_WRAP(exit_group)
+IA32_WRAP(sched_setaffinity)
+IA32_WRAP(getcpu)
 static long __ia32_sys_mmap2(const struct pt_regs *regs)
 {
         struct pt_regs args;
 
         ia32_call(NULL, &args, regs);
         args.r9 = (unsigned long)(u32)regs->bp << PAGE_SHIFT;
-        if (!(args.r10 & MAP_FIXED))
-                args.r10 |= MAP_32BIT;
         return __x64_sys_mmap(&args);
 }
 #define IA32_NR_syscalls 470
@@ -55,12 +56,18 @@ static const sys_call_ptr_t ia32_sys_call_table[IA32_NR_syscalls] = {
         [4] = __ia32_sys_write,
         [20] = __ia32_sys_getpid,
         [37] = __ia32_sys_kill,
+        [67] = ia32_sys_sigaction,
         [91] = __ia32_sys_munmap,
+        [119] = ia32_sys_sigreturn,
         [123] = __ia32_sys_modify_ldt,
+        [173] = ia32_sys_rt_sigreturn,
+        [174] = ia32_sys_rt_sigaction,
         [192] = __ia32_sys_mmap2,
+        [241] = __ia32_sys_sched_setaffinity,
         [243] = __ia32_sys_set_thread_area,
         [244] = __ia32_sys_get_thread_area,
         [252] = __ia32_sys_exit_group,
+        [318] = __ia32_sys_getcpu,
 };
 static unsigned long ia32_ni_reported[IA32_NR_syscalls / 64 + 1];
 
@@ -80,10 +87,12 @@ void do_int80_syscall_32(struct pt_regs *regs)
         unsigned int nr = regs->orig_ax;
 
         local_irq_enable();
+        current->in_ia32_syscall = true;
         if (nr < IA32_NR_syscalls && ia32_sys_call_table[nr])
                 regs->ax = ia32_sys_call_table[nr](regs);
         else
                 regs->ax = ia32_sys_ni_syscall(nr);
+        current->in_ia32_syscall = false;
         local_irq_disable();
 }
 static bool syscall32_is_ud;            /* Intel: SYSCALL is #UD outside 64-bit mode */

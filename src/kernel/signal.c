@@ -493,23 +493,19 @@ SYSCALL_DEFINE1(exit_group, int, code)
 {
         do_group_exit((code & 0xff) << 8);
 }
-SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction __user *, act,
-                struct k_sigaction __user *, oact, size_t, sigsetsize)
+int do_sigaction(int sig, const struct k_sigaction *act, struct k_sigaction *oact)
 {
         struct task_struct *t = current;
-        struct k_sigaction new, old;
         unsigned long flags;
 
-        if (sigsetsize != sizeof(unsigned long))
-                return -EINVAL;
         if (sig < 1 || sig > _NSIG || (act && sig_in(sig, SIG_KERNEL_ONLY_MASK)))
                 return -EINVAL;
-        if (act && copy_from_user(&new, act, sizeof(new)))
-                return -EFAULT;
         spin_lock_irqsave(&t->sighand->siglock, flags);
-        old = t->sighand->action[sig - 1];
+        if (oact)
+                *oact = t->sighand->action[sig - 1];
         if (act) {
-                new.flags &= UAPI_SA_FLAGS;
+                struct k_sigaction new = *act;
+
                 new.mask &= ~SIG_KERNEL_ONLY_MASK;
                 t->sighand->action[sig - 1] = new;
                 if (new.handler == SIG_IGN ||
@@ -519,10 +515,29 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction __user *, act,
                 }
         }
         spin_unlock_irqrestore(&t->sighand->siglock, flags);
-        old.flags &= UAPI_SA_FLAGS;
-        if (oact && copy_to_user(oact, &old, sizeof(old)))
-                return -EFAULT;
+        if (oact)
+                oact->flags &= UAPI_SA_FLAGS;
         return 0;
+}
+SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction __user *, act,
+                struct k_sigaction __user *, oact, size_t, sigsetsize)
+{
+        struct k_sigaction new, old;
+        int ret;
+
+        if (sigsetsize != sizeof(unsigned long))
+                return -EINVAL;
+        if (sig < 1 || sig > _NSIG || (act && sig_in(sig, SIG_KERNEL_ONLY_MASK)))
+                return -EINVAL;
+        if (act) {
+                if (copy_from_user(&new, act, sizeof(new)))
+                        return -EFAULT;
+                new.flags &= UAPI_SA_FLAGS;
+        }
+        ret = do_sigaction(sig, act ? &new : NULL, &old);
+        if (!ret && oact && copy_to_user(oact, &old, sizeof(old)))
+                return -EFAULT;
+        return ret;
 }
 void set_current_blocked(unsigned long mask)
 {

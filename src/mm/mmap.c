@@ -57,6 +57,8 @@ static unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr,
                 return addr;
         if (flags & MAP_32BIT)
                 high = min(high, 0x80000000UL);
+        if (current->in_ia32_syscall)
+                high = min(high, IA32_MMAP_BASE);
         return unmapped_area_topdown(mm, len, high);
 }
 static unsigned long calc_vm_prot_bits(unsigned long prot)

@@ -9,6 +9,7 @@
 #define BOOK_DEBUG_HUGE_STATS    5      /* arg: which count (chapter ptfree) */
 #define BOOK_DEBUG_PMD_STATE     6      /* arg: address; 1 huge, 0 table, -ENOENT */
 #define BOOK_DEBUG_PTWALK        7      /* arg: address, bit 0: "after", else "before" */
+#define BOOK_DEBUG_ESPFIX_SP     8      /* ESP of the last frame on a CPU's ministack */
 static inline long book_debug(unsigned int cmd, unsigned long arg)
 {
         long ret;

@@ -42,7 +42,7 @@ static const struct demo demos[] = {
         { "bench_ldt", "cycles per fork with no, a small and a full LDT; "
                        "per write [count]" },
         { "espfix_demo", "watch ESP[31:16] across a fault and a tick with a 16-bit SS [cpu]" },
-        { "bench_espfix", "cycles per int3 round trip with a flat and a 16-bit SS [count]" },
+        { "bench_espfix", "cycles per int3 round trip and per int $0x80 getpid, flat and 16-bit SS [count]" },
 };
 static const char *const signal_names[] = {
         "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",

@@ -147,4 +147,6 @@ void unmap_object_pages(struct vm_area_struct *vma, unsigned long start, unsigne
 void change_protection(struct vm_area_struct *vma, unsigned long start,
                        unsigned long end, pgprot_t newprot);
 int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma);
+#define IA32_PAGE_OFFSET        0xffffe000UL    /* the top of an i386 address space */
+#define IA32_MMAP_BASE          (IA32_PAGE_OFFSET - MMAP_STACK_GAP)
 #endif

@@ -91,6 +91,7 @@ struct task_struct {
         struct { int signo, trapno; unsigned long error, cr2; } fault; /* last fault */
         void __user *robust_list;       /* set_robust_list: stored, not walked */
         unsigned short ds, es, fsindex, gsindex; /* selectors while switched out */
+        bool in_ia32_syscall;           /* an int $0x80 system call is running (Chapter ia32) */
         u64 tls_array[3];               /* GDT entries 12-14 while running (Chapter ia32) */
 };
 

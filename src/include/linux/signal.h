@@ -66,6 +66,7 @@
 #define UAPI_SA_FLAGS (SA_NOCLDSTOP | SA_NOCLDWAIT | SA_SIGINFO | SA_ONSTACK | \
                        SA_RESTART | SA_NODEFER | SA_RESETHAND | SA_EXPOSE_TAGBITS | \
                        SA_RESTORER)
+#define SA_IA32_ABI  0x02000000UL    /* kernel-internal: deliver the i386 frame */
 struct k_sigaction {
         unsigned long handler, flags, restorer, mask;
 };
@@ -102,6 +103,7 @@ void do_notify_parent(struct task_struct *leader, int status);
 void do_signal(struct pt_regs *regs);
 void __noreturn do_group_exit(int status);
 void set_current_blocked(unsigned long mask);
+int do_sigaction(int sig, const struct k_sigaction *act, struct k_sigaction *oact);
 int signal_init_task(struct task_struct *t);
 int copy_signal_state(struct task_struct *p, unsigned long clone_flags);
 void put_signal_state(struct task_struct *t);
@@ -127,6 +129,13 @@ int do_sigaltstack(const struct kernel_stack_t *ss, struct kernel_stack_t *oss,
 /* Futexes (kernel/futex.c). */
 void futex_init(void);
 long futex_wake(u32 __user *uaddr, int nr);
+/* The i386 signal frames (Chapter ia32, arch/signal.c). */
+int ia32_setup_frame(int sig, const struct ksiginfo *info, const struct k_sigaction *ka,
+                     unsigned long oldmask, struct pt_regs *regs);
+long ia32_sys_sigaction(const struct pt_regs *regs);
+long ia32_sys_rt_sigaction(const struct pt_regs *regs);
+long ia32_sys_sigreturn(const struct pt_regs *regs);
+long ia32_sys_rt_sigreturn(const struct pt_regs *regs);
 #define wait_event_interruptible(wq, cond) ({                            \
         struct wait_queue_entry __w = { current, { NULL, NULL } };      \
         int __ret = 0;                                                  \
