@@ -18,6 +18,7 @@ BOOK_NW := \
 	book/vm.nw \
 	book/fault.nw \
 	book/shmem.nw \
+	book/pipe.nw \
 	book/process.nw \
 	book/signal.nw \
 	book/ldt.nw \
@@ -37,6 +38,7 @@ BOOK_NW := \
 	book/listings-user.nw \
 	book/listings-vm.nw \
 	book/listings-shmem.nw \
+	book/listings-pipe.nw \
 	book/listings-process.nw \
 	book/listings-signal.nw \
 	book/listings-ldt.nw \
@@ -68,6 +70,7 @@ BOOK_WEAVE := \
 	book/vm.nw \
 	book/fault.nw \
 	book/shmem.nw \
+	book/pipe.nw \
 	book/process.nw \
 	book/signal.nw \
 	book/ldt.nw \
@@ -88,6 +91,7 @@ BOOK_WEAVE := \
 	book/listings-user.nw \
 	book/listings-vm.nw \
 	book/listings-shmem.nw \
+	book/listings-pipe.nw \
 	book/listings-process.nw \
 	book/listings-signal.nw \
 	book/listings-ldt.nw \
@@ -478,3 +482,9 @@ TANGLED += \
 	tests/lit/ptfree/bench.test \
 	src/user/t_ptfree_stress.c \
 	tests/lit/ptfree/stress.test
+
+# Chapter: Pipes
+TANGLED += \
+	src/kernel/pipe.c \
+	src/user/t_pipe.c \
+	tests/lit/user/t_pipe.test

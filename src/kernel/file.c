@@ -30,6 +30,8 @@ void fput(struct file *f)
 {
         if (__atomic_sub_fetch(&f->f_count, 1, __ATOMIC_ACQ_REL))
                 return;
+        if (f->f_op->release)
+                f->f_op->release(f);
         if (f->f_shmem)
                 shmem_inode_put(f->f_shmem);
         kfree(f);
@@ -377,6 +379,7 @@ SYSCALL_DEFINE2(dup2, unsigned int, oldfd, unsigned int, newfd)
 #define F_GETFD          1
 #define F_SETFD          2
 #define F_GETFL          3
+#define F_SETFL          4
 #define F_DUPFD_CLOEXEC  1030
 #define FD_CLOEXEC       1
 SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
@@ -406,6 +409,10 @@ SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
                 break;
         case F_GETFL:
                 ret = f->f_flags;
+                break;
+        case F_SETFL:
+                __atomic_store_n(&f->f_flags, (f->f_flags & ~(O_APPEND | O_NONBLOCK)) |
+                                 (arg & (O_APPEND | O_NONBLOCK)), __ATOMIC_RELAXED);
                 break;
         default:
                 ret = -EINVAL;

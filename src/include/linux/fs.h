@@ -17,6 +17,7 @@ struct file {
         struct mutex f_pos_lock;        /* held around read/write/lseek if FMODE_ATOMIC_POS */
         loff_t f_pos;                   /* where the next read or write starts */
         struct shmem_inode *f_shmem;    /* a memfd's object (a reference); NULL otherwise */
+        void *private_data;             /* the file's own object: a pipe (Chapter pipe) */
 };
 struct iovec;
 struct stat;
@@ -27,6 +28,7 @@ struct file_operations {
         long (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
         loff_t (*llseek)(struct file *f, loff_t offset, int whence);
         void (*getattr)(struct file *f, struct stat *st);
+        void (*release)(struct file *f);
 };
 #define FMODE_READ       0x1
 #define FMODE_WRITE      0x2
@@ -34,7 +36,12 @@ struct file_operations {
 #define FMODE_PWRITE     0x10
 #define FMODE_ATOMIC_POS 0x8000
 #define O_ACCMODE        00000003
+#define O_RDONLY         00000000
+#define O_WRONLY         00000001
 #define O_RDWR           00000002
+#define O_NONBLOCK       00004000
+#define O_APPEND         00002000
+#define O_DIRECT         00040000
 #define O_LARGEFILE      00100000
 #define O_CLOEXEC        02000000
 #define SEEK_SET         0
