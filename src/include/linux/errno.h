@@ -22,6 +22,7 @@
 #define EMFILE       24
 #define EFBIG        27
 #define ESPIPE       29
+#define EPIPE        32
 #define ESRCH        3
 #define EINTR        4
 #define ENOEXEC      8
