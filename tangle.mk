@@ -26,6 +26,7 @@ BOOK_NW := \
 	book/userland.nw \
 	book/pti.nw \
 	book/espfix.nw \
+	book/mpx.nw \
 	book/listings-intro.nw \
 	book/listings-boot.nw \
 	book/listings-mm.nw \
@@ -43,7 +44,8 @@ BOOK_NW := \
 	book/listings-tty.nw \
 	book/listings-userland.nw \
 	book/listings-pti.nw \
-	book/listings-espfix.nw
+	book/listings-espfix.nw \
+	book/listings-mpx.nw
 
 # The order in which `make book' weaves the files: chapter 1, Part I (the
 # arguments), Part II (the kernel underneath), Part III (the listings, Part
@@ -54,6 +56,7 @@ BOOK_WEAVE := \
 	book/part1.nw \
 	book/pti.nw \
 	book/espfix.nw \
+	book/mpx.nw \
 	book/part2.nw \
 	book/boot.nw \
 	book/mm.nw \
@@ -74,6 +77,7 @@ BOOK_WEAVE := \
 	book/part3.nw \
 	book/listings-pti.nw \
 	book/listings-espfix.nw \
+	book/listings-mpx.nw \
 	book/listings-intro.nw \
 	book/listings-boot.nw \
 	book/listings-mm.nw \
@@ -448,6 +452,21 @@ TANGLED += \
 	src/user/t_espfix_race.c \
 	tests/lit/espfix/race.test \
 	tests/lit/espfix/slot.test
+
+# Chapter: MPX bounds tables
+TANGLED += \
+	src/include/asm/mpx.h \
+	src/arch/mpx.c \
+	src/user/mpx_user.h \
+	src/user/t_mpx.c \
+	src/user/t_mpx_race.c \
+	src/user/bench_mpx.c \
+	tests/lit/mpx/basic.test \
+	tests/lit/mpx/nestings.test \
+	tests/lit/mpx/v9.test \
+	tests/lit/mpx/race-unmap.test \
+	tests/lit/mpx/race-lost.test \
+	tests/lit/mpx/bench.test
 
 # The rules ledger (Chapter 1, listed in Part III)
 TANGLED += tests/ledger.py

@@ -1,5 +1,6 @@
 /* Tangled from book/pti.nw (chapter "Page-table isolation and the LDT"). Do not edit: edit the book and run make tangle. */
 #include <asm/desc.h>
+#include <asm/mpx.h>
 #include <asm/msr.h>
 #include <asm/processor.h>
 #include <asm/pti.h>
@@ -414,7 +415,6 @@ SYSCALL_DEFINE2(book_debug, unsigned int, cmd, unsigned long, arg)
         struct mm_struct *mm = current->mm;
         long ret = -EINVAL;
 
-        (void)arg;
         if (cmd == BOOK_DEBUG_PTI_DUMP) {
                 down_read(&mm->context.ldt_usr_sem);
                 pti_dump_user_pgd(mm);
@@ -428,6 +428,8 @@ SYSCALL_DEFINE2(book_debug, unsigned int, cmd, unsigned long, arg)
                 ret = 0;
                 for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++)
                         ret += per_cpu(pti_kernel_cr3_entries, cpu);
+        } else if (cmd == BOOK_DEBUG_MPX) {
+                ret = mpx_book_debug(mm, arg);  /* Chapter~\ref{ch:mpx} */
         }
         return ret;
 }

@@ -5,6 +5,12 @@
 #define BOOK_DEBUG_PTI_DUMP      1      /* dump the user table; pti on? */
 #define BOOK_DEBUG_LDT_PGTABLES  2      /* page tables of the LDT region */
 #define BOOK_DEBUG_KERNEL_CR3_ENTRIES 3 /* entries on the kernel's table */
+#define BOOK_DEBUG_MPX           4      /* MPX counters; arg says which: */
+#define BOOK_DEBUG_MPX_TABLES    0      /* bounds tables of this process */
+#define BOOK_DEBUG_MPX_RESOLVED  1      /* directory faults resolved */
+#define BOOK_DEBUG_MPX_LOST      2      /* allocations that lost the cmpxchg */
+#define BOOK_DEBUG_MPX_ZAPPED    3      /* shared tables partly zapped */
+#define BOOK_DEBUG_MPX_FREED     4      /* tables freed by unmaps */
 static inline long book_debug(unsigned int cmd, unsigned long arg)
 {
         long ret;
