@@ -612,33 +612,35 @@ static bool mpx_managed(struct mm_struct *mm)
 {
         return mpx_supported && mm && READ_ONCE(mm->bd_enabled);
 }
-/* Context: process, no MPX lock or mmap_lock held.  True: bd_sem is held. */
-bool mpx_pre_unmap(struct mm_struct *mm, unsigned long start, size_t len)
+/* Context: process, no MPX lock or mmap_lock held. */
+int mpx_pre_unmap(struct mm_struct *mm, unsigned long start, size_t len)
 {
         unsigned long end = start + PAGE_ALIGN(len);
 
         if (!len || !mpx_managed(mm))
-                return false;
+                return MPX_PRE_NONE;
         race_point("mpx:unmap-start");
         if (mpx_design != MPX_DESIGN_BDSEM || mpx_unmap_mode != MPX_UNMAP_RESOLVE)
-                return false;
+                return MPX_PRE_UNMAP;
         down_write(&mm->bd_sem);
         if (!mm->bd_enabled || (start & ~PAGE_MASK) || end <= start || end > TASK_SIZE_MAX)
-                return true;
+                return MPX_PRE_LOCKED;
         mmap_read_lock(mm);
         mpx_note_nesting(mm, "mpx_pre_unmap");
         mpx_unmap_tables(&(struct mpx_unmap_work){ .mm = mm, .start = start, .end = end,
                                                    .held = MPX_HELD_READ, .defer = true });
         race_point("mpx:unmap-scanned");
         mmap_read_unlock(mm);
-        return true;
+        return MPX_PRE_LOCKED;
 }
-/* Context: process; bd_sem held for writing if `locked'. */
-void mpx_post_unmap(struct mm_struct *mm, bool locked)
+/* Context: process; bd_sem held for writing if pre is MPX_PRE_LOCKED. */
+void mpx_post_unmap(struct mm_struct *mm, int pre)
 {
         struct vm_area_struct *vma, *next;
 
-        if (locked && mm->bd_remove_vmas) {
+        if (pre == MPX_PRE_NONE)
+                return;
+        if (pre == MPX_PRE_LOCKED && mm->bd_remove_vmas) {
                 mmap_write_lock(mm);
                 mpx_note_nesting(mm, "mpx_post_unmap");
                 for (vma = vma_next(mm, NULL); vma; vma = next) {
@@ -651,10 +653,9 @@ void mpx_post_unmap(struct mm_struct *mm, bool locked)
                 mm->bd_remove_vmas = 0;
                 mmap_write_unlock(mm);
         }
-        if (locked)
+        if (pre == MPX_PRE_LOCKED)
                 up_write(&mm->bd_sem);
-        if (mpx_managed(mm))
-                race_point("mpx:unmap-done");
+        race_point("mpx:unmap-done");
 }
 /* Context: do_munmap, mmap_lock held for writing. */
 void mpx_notify_unmap(struct mm_struct *mm, unsigned long start, unsigned long end, int when)

@@ -380,7 +380,7 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
                         return -ENODEV;
                 }
         }
-        bool mpx = mpx_pre_unmap(mm, addr, flags & MAP_FIXED ? len : 0);
+        int mpx = mpx_pre_unmap(mm, addr, flags & MAP_FIXED ? len : 0);
         mmap_write_lock(mm);
         ret = do_mmap_obj(mm, file ? file->f_shmem : NULL, addr, len, prot, flags,
                           off >> PAGE_SHIFT);
@@ -395,7 +395,7 @@ SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
         struct mm_struct *mm = current->mm;
         int ret;
 
-        bool mpx = mpx_pre_unmap(mm, addr, len);
+        int mpx = mpx_pre_unmap(mm, addr, len);
         mmap_write_lock(mm);
         ret = do_munmap(mm, addr, len);
         mmap_write_unlock(mm);

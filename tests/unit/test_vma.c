@@ -51,14 +51,14 @@ void free_pgtables_range(struct mm_struct *mm, unsigned long start, unsigned lon
         log_call(&freed, start, end, 0);
 }
 /* The MPX chapter's hooks around an unmap: no address space here has bounds tables. */
-bool mpx_pre_unmap(struct mm_struct *mm, unsigned long start, size_t len)
+int mpx_pre_unmap(struct mm_struct *mm, unsigned long start, size_t len)
 {
         (void)mm, (void)start, (void)len;
-        return false;
+        return MPX_PRE_NONE;
 }
-void mpx_post_unmap(struct mm_struct *mm, bool locked)
+void mpx_post_unmap(struct mm_struct *mm, int pre)
 {
-        (void)mm, (void)locked;
+        (void)mm, (void)pre;
 }
 void mpx_notify_unmap(struct mm_struct *mm, unsigned long start, unsigned long end, int when)
 {

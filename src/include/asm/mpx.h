@@ -39,8 +39,9 @@ u64 mpx_xfeatures(void);
 void mpx_mm_init(struct mm_struct *mm);
 void mpx_dup_mm(struct mm_struct *oldmm, struct mm_struct *mm);
 bool do_bounds(struct pt_regs *regs);
-bool mpx_pre_unmap(struct mm_struct *mm, unsigned long start, size_t len);
-void mpx_post_unmap(struct mm_struct *mm, bool locked);
+enum { MPX_PRE_NONE, MPX_PRE_UNMAP, MPX_PRE_LOCKED };
+int mpx_pre_unmap(struct mm_struct *mm, unsigned long start, size_t len);
+void mpx_post_unmap(struct mm_struct *mm, int pre);
 void mpx_notify_unmap(struct mm_struct *mm, unsigned long start, unsigned long end, int when);
 long mpx_book_debug(struct mm_struct *mm, unsigned long what);
 #endif
