@@ -42,13 +42,13 @@ static int set_mpx_unmap(char *val)
 early_param("mpx_unmap", set_mpx_unmap);
 static int set_mpx_design(char *val)
 {
-        if (val && !strcmp(val, "bdsem"))
-                mpx_design = MPX_DESIGN_BDSEM;
-        else if (val && !strcmp(val, "merged"))
-                mpx_design = MPX_DESIGN_MERGED;
-        else
-                return -EINVAL;
-        pr_info("mpx: design %s\n", val);
+        int broken = parse_broken_switch("mpx_design", val, "bdsem", "merged",
+                "Linux 3.19's design: no bd_sem, so an unmap can run between a bounds "
+                "table's allocation and its installation and leave the table behind");
+
+        if (broken < 0)
+                return broken;
+        mpx_design = broken ? MPX_DESIGN_MERGED : MPX_DESIGN_BDSEM;
         return 0;
 }
 early_param("mpx_design", set_mpx_design);

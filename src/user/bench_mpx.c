@@ -1,20 +1,25 @@
-/* Tangled from book/listings-mpx.nw (chapter "Listings of ``MPX bounds tables and the lock that frees them''"). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/listings-mpx.nw (chapter ""). Do not edit: edit the book and run make tangle. */
 #include "mpx_user.h"
 
 static uint64_t bench_obj[8];
 
 static uint64_t time_munmap(int n, bool store)
 {
-        uint64_t base = MPX_DATA + 32 * MPX_GIB, t0;
-        char *p = mpx_map_at(base, n * MPX_MIB);
+        uint64_t best = ~0ULL;
 
-        if (!p)
-                return 0;
-        for (int i = 0; store && i < n; i++)
-                mpx_bndstx0(p + i * MPX_MIB, (uint64_t)bench_obj);
-        t0 = rdtsc();
-        munmap(p, n * MPX_MIB);
-        return rdtsc() - t0;
+        for (int run = 0; run < 3; run++) {
+                char *p = mpx_map_at(MPX_DATA + 32 * MPX_GIB, n * MPX_MIB);
+
+                if (!p)
+                        return 0;
+                for (int i = 0; store && i < n; i++)
+                        mpx_bndstx0(p + i * MPX_MIB, (uint64_t)bench_obj);
+                uint64_t t0 = rdtsc();
+                munmap(p, n * MPX_MIB);
+                uint64_t t = rdtsc() - t0;
+                best = t < best ? t : best;
+        }
+        return best;
 }
 int main(void)
 {
