@@ -43,14 +43,19 @@ static inline unsigned int mpx_bndcsr_offset(void)
         mpx_cpuid(0xd, 4, r);
         return r[1];
 }
-static inline void mpx_set_bndcfgu(uint64_t v)
+static inline void mpx_set_bndcsr(uint64_t cfgu, uint64_t status)
 {
         uint8_t area[2048] __attribute__((aligned(64)));
 
         memset(area, 0, sizeof(area));
         *(uint64_t *)(area + 512) = 1ULL << 4;
-        *(uint64_t *)(area + mpx_bndcsr_offset()) = v;
+        *(uint64_t *)(area + mpx_bndcsr_offset()) = cfgu;
+        *(uint64_t *)(area + mpx_bndcsr_offset() + 8) = status;
         __asm__ volatile("xrstor (%0)" : : "r"(area), "a"(0x10), "d"(0) : "memory");
+}
+static inline void mpx_set_bndcfgu(uint64_t v)
+{
+        mpx_set_bndcsr(v, 0);
 }
 static inline uint64_t mpx_get_bndcfgu(void)
 {
@@ -91,6 +96,7 @@ static inline uint64_t mpx_entry(const void *slot)
         return *(volatile uint64_t *)((uint64_t)slot >> 17 & ~7UL);
 }
 static uint64_t mpx_resume;
+static int mpx_resume_cs64;             /* resume in 64-bit code (CS 0x33) */
 static volatile int segv_hits, segv_code;
 static volatile uint64_t segv_addr, segv_lower, segv_upper;
 
@@ -110,7 +116,10 @@ static void mpx_on_segv(int sig, siginfo_t *si, void *ctx)
                 _exit(99);
         }
         uc->uc_mcontext.gregs[REG_RIP] = (greg_t)mpx_resume;
+        if (mpx_resume_cs64)
+                uc->uc_mcontext.gregs[REG_CSGSFS] = (uc->uc_mcontext.gregs[REG_CSGSFS] & ~0xffffL) | 0x33;
         mpx_resume = 0;
+        mpx_resume_cs64 = 0;
 }
 #define MPX_TRY(insn, ...) \
         __asm__ volatile("leaq 1f(%%rip), %%rcx\n\tmovq %%rcx, %0\n\t" insn "\n\tnop\n1:" \

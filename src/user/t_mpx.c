@@ -170,6 +170,41 @@ static int v9_scenario(void)
         ok_eq(fork_and_run(v9_child, a), 0, "the child ran");
         return done();
 }
+extern char bound32_back[];
+uint32_t bound_pair[2] = { 0, 1 };
+void bound32(void);
+__asm__(".pushsection .text\n"
+        ".type bound32, @function\n"
+        "bound32:\n"
+        "       ljmpl *bound32_target(%rip)\n"
+        ".code32\n"
+        "bound32_code:\n"
+        "       movl $5, %eax\n"
+        "       bound %eax, %ss:bound_pair\n"    /* 5 is outside [0, 1]: #BR */
+        "       ljmpl $0x33, $bound32_back\n"
+        ".code64\n"
+        ".globl bound32_back\n"
+        "bound32_back:\n"
+        "       ret\n"
+        ".popsection\n"
+        ".pushsection .data\n"
+        "bound32_target:\n"
+        "       .long bound32_code\n"
+        "       .word 0x23\n"
+        ".popsection\n");
+
+static void check_bound_code3(void)
+{
+        int before = segv_hits;
+
+        mpx_set_bndcsr(0, 3);
+        mpx_resume_cs64 = 1;
+        mpx_resume = (uint64_t)bound32_back;
+        bound32();
+        ok(segv_hits == before + 1 && segv_code == 0x80,
+           "#BR with BNDSTATUS code 3: SIGSEGV, SI_KERNEL, and the kernel lives");
+        mpx_set_bndcsr(0, 0);
+}
 
 int main(int argc, char **argv)
 {
@@ -194,5 +229,6 @@ int main(int argc, char **argv)
         mpx_bndmk0((uint64_t)objs[9], (uint64_t)objs[9] + 63);
         ok(mpx_try_bndstx0(mpx_map_at(MPX_DATA + 11 * MPX_GIB, 4096), (uint64_t)objs[9]) == 1 &&
            segv_code == 0x80, "management off again: SIGSEGV, SI_KERNEL");
+        check_bound_code3();
         return done();
 }

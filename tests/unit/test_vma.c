@@ -54,7 +54,7 @@ void free_pgtables_range(struct mm_struct *mm, unsigned long start, unsigned lon
 int mpx_pre_unmap(struct mm_struct *mm, unsigned long start, size_t len)
 {
         (void)mm, (void)start, (void)len;
-        return MPX_PRE_NONE;
+        return 0;               /* MPX_PRE_NONE: nothing to do */
 }
 void mpx_post_unmap(struct mm_struct *mm, int pre)
 {
