@@ -460,12 +460,14 @@ TANGLED += \
 	src/user/mpx_user.h \
 	src/user/t_mpx.c \
 	src/user/t_mpx_race.c \
+	src/user/t_mpx_churn.c \
 	src/user/bench_mpx.c \
 	tests/lit/mpx/basic.test \
 	tests/lit/mpx/nestings.test \
 	tests/lit/mpx/v9.test \
 	tests/lit/mpx/race-unmap.test \
 	tests/lit/mpx/race-lost.test \
+	tests/lit/mpx/churn.test \
 	tests/lit/mpx/bench.test
 
 # The rules ledger (Chapter 1, listed in Part III)
