@@ -476,11 +476,9 @@ static int mpx_allocate_bt(struct mm_struct *mm, u64 __user *bd_entry)
         }
         if (!ret && !(found & MPX_BD_ENTRY_VALID))
                 ret = -EINVAL;
-        if (!ret) {
-                __atomic_add_fetch(&mpx_stat.cmpxchg_lost, 1, __ATOMIC_RELAXED);
+        if (!ret && __atomic_add_fetch(&mpx_stat.cmpxchg_lost, 1, __ATOMIC_RELAXED) <= 10)
                 pr_info("mpx: %s[%d] lost the race for directory entry %#lx; its table "
                         "is freed\n", current->comm, current->pid, (unsigned long)bd_entry);
-        }
         mmap_write_lock(mm);
         do_munmap(mm, bt, MPX_BT_SIZE_BYTES);
         mmap_write_unlock(mm);

@@ -205,6 +205,25 @@ static void check_bound_code3(void)
            "#BR with BNDSTATUS code 3: SIGSEGV, SI_KERNEL, and the kernel lives");
         mpx_set_bndcsr(0, 0);
 }
+static void check_bd_entry_range(void)
+{
+        volatile uint64_t *forged = mpx_map_at(0x80000000UL, 4096);
+        int before = segv_hits;
+        long tables;
+
+        mpx_set_bndcfgu(MPX_BNDCFGU);
+        ok_eq(prctl(PR_MPX_ENABLE_MANAGEMENT, 0, 0, 0, 0), 0, "management on again");
+        tables = mpx_tables();
+        mpx_set_bndcsr(0, 0x80000000UL | 2);
+        mpx_resume_cs64 = 1;
+        mpx_resume = (uint64_t)bound32_back;
+        bound32();
+        ok(forged && segv_hits == before + 1 && segv_code == 0x80 && mpx_tables() == tables &&
+           *forged == 0, "#BR for an entry at 2 GiB, outside the directory: SIGSEGV, "
+           "SI_KERNEL, no table");
+        mpx_set_bndcsr(0, 0);
+        prctl(PR_MPX_DISABLE_MANAGEMENT, 0, 0, 0, 0);
+}
 
 int main(int argc, char **argv)
 {
@@ -230,5 +249,6 @@ int main(int argc, char **argv)
         ok(mpx_try_bndstx0(mpx_map_at(MPX_DATA + 11 * MPX_GIB, 4096), (uint64_t)objs[9]) == 1 &&
            segv_code == 0x80, "management off again: SIGSEGV, SI_KERNEL");
         check_bound_code3();
+        check_bd_entry_range();
         return done();
 }
