@@ -28,6 +28,7 @@ BOOK_NW := \
 	book/pti.nw \
 	book/espfix.nw \
 	book/ptfree.nw \
+	book/mpx.nw \
 	book/listings-intro.nw \
 	book/listings-boot.nw \
 	book/listings-mm.nw \
@@ -47,7 +48,8 @@ BOOK_NW := \
 	book/listings-userland.nw \
 	book/listings-pti.nw \
 	book/listings-espfix.nw \
-	book/listings-ptfree.nw
+	book/listings-ptfree.nw \
+	book/listings-mpx.nw
 
 # The order in which `make book' weaves the files: chapter 1, Part I (the
 # arguments), Part II (the kernel underneath), Part III (the listings, Part
@@ -59,6 +61,7 @@ BOOK_WEAVE := \
 	book/pti.nw \
 	book/espfix.nw \
 	book/ptfree.nw \
+	book/mpx.nw \
 	book/part2.nw \
 	book/boot.nw \
 	book/mm.nw \
@@ -81,6 +84,7 @@ BOOK_WEAVE := \
 	book/listings-pti.nw \
 	book/listings-espfix.nw \
 	book/listings-ptfree.nw \
+	book/listings-mpx.nw \
 	book/listings-intro.nw \
 	book/listings-boot.nw \
 	book/listings-mm.nw \
@@ -460,6 +464,23 @@ TANGLED += \
 	src/user/t_espfix_migrate.c \
 	tests/lit/espfix/migrate.test \
 	tests/lit/espfix/slot.test
+
+# Chapter: MPX bounds tables
+TANGLED += \
+	src/include/asm/mpx.h \
+	src/arch/mpx.c \
+	src/user/mpx_user.h \
+	src/user/t_mpx.c \
+	src/user/t_mpx_race.c \
+	src/user/t_mpx_churn.c \
+	src/user/bench_mpx.c \
+	tests/lit/mpx/basic.test \
+	tests/lit/mpx/nestings.test \
+	tests/lit/mpx/v9.test \
+	tests/lit/mpx/race-unmap.test \
+	tests/lit/mpx/race-lost.test \
+	tests/lit/mpx/churn.test \
+	tests/lit/mpx/bench.test
 
 # The rules ledger (Chapter 1, listed in Part III)
 TANGLED += tests/ledger.py

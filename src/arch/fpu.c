@@ -1,5 +1,6 @@
 /* Tangled from book/user.nw (chapter "User mode"). Do not edit: edit the book and run make tangle. */
 #include <asm/fpu.h>
+#include <asm/mpx.h>
 #include <linux/errno.h>
 #include <asm/processor.h>
 #include <linux/kernel.h>
@@ -26,7 +27,8 @@ void fpu_init_cpu(void)
         write_cr4(read_cr4() | X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT | X86_CR4_OSXSAVE);
         if (!xfeatures_mask) {
                 cpuid_count(0xd, 0, &a, &b, &c, &d);
-                xfeatures_mask = a & (XFEATURE_MASK_FP | XFEATURE_MASK_SSE | XFEATURE_MASK_YMM);
+                xfeatures_mask = a & (XFEATURE_MASK_FP | XFEATURE_MASK_SSE | XFEATURE_MASK_YMM |
+                                       mpx_xfeatures());
         }
         xsetbv(0, xfeatures_mask);
         if (!fpu_xstate_size) {

@@ -1,6 +1,7 @@
 /* Tangled from book/pti.nw (chapter "Page-table isolation and the LDT"). Do not edit: edit the book and run make tangle. */
 #include <asm/desc.h>
 #include <asm/espfix.h>
+#include <asm/mpx.h>
 #include <asm/msr.h>
 #include <asm/processor.h>
 #include <asm/pti.h>
@@ -451,6 +452,8 @@ SYSCALL_DEFINE2(book_debug, unsigned int, cmd, unsigned long, arg)
                 case 4: ret = khugepaged_stats.stale_table; break;
                 case 5: ret = khugepaged_stats.recheck_failed; break;
                 }
+        } else if (cmd == BOOK_DEBUG_MPX) {
+                ret = mpx_book_debug(mm, arg);  /* Chapter~\ref{ch:mpx} */
         }
         if (cmd == BOOK_DEBUG_ESPFIX_SP)
                 ret = arg < nr_cpu_ids && per_cpu(espfix_waddr, arg) ?

@@ -34,7 +34,7 @@ struct siginfo {
         union {
                 struct { int pid, uid; } kill;
                 struct { int pid, uid, status, __pad; long utime, stime; } chld;
-                struct { u64 addr; } fault;
+                struct { u64 addr; short addr_lsb, __pad[3]; u64 lower, upper; } fault;
                 u8 bytes[112];
         };
 };
@@ -123,6 +123,10 @@ static void fill_siginfo(struct siginfo *si, int sig, const struct ksiginfo *inf
                 si->chld.status = info->status;
         } else {
                 si->fault.addr = info->addr;
+                if (sig == SIGSEGV && info->code == SEGV_BNDERR) {
+                        si->fault.lower = info->lower;
+                        si->fault.upper = info->upper;
+                }
         }
 }
 static void fill_sigcontext(struct sigcontext *sc, const struct pt_regs *regs,

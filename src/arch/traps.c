@@ -2,6 +2,7 @@
 #include <asm/desc.h>
 #include <asm/espfix.h>
 #include <asm/ia32.h>
+#include <asm/mpx.h>
 #include <asm/ptrace.h>
 #include <asm/processor.h>
 #include <asm/segment.h>
@@ -87,6 +88,8 @@ void __noreturn die(const char *str, struct pt_regs *regs, unsigned long vector)
 void do_exception(struct pt_regs *regs, unsigned long vector)
 {
         if (vector == X86_TRAP_PF && exc_page_fault(regs))
+                return;
+        if (vector == X86_TRAP_BR && user_mode(regs) && do_bounds(regs))
                 return;
         if (user_mode(regs) && do_user_exception(regs, vector))
                 return;

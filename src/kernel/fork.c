@@ -1,6 +1,7 @@
 /* Tangled from book/process.nw (chapter "Processes"). Do not edit: edit the book and run make tangle. */
 #include <asm/fpu.h>
 #include <asm/ldt.h>
+#include <asm/mpx.h>
 #include <asm/mmu_context.h>
 #include <asm/msr.h>
 #include <asm/pti.h>
@@ -39,6 +40,7 @@ struct mm_struct *mm_alloc(void)
         spin_lock_init(&mm->page_table_lock);
         mm_init_mmap(mm);
         init_new_context_ldt(mm);
+        mpx_mm_init(mm);
         mm->mm_users = 1;
         __atomic_add_fetch(&nr_user_mms, 1, __ATOMIC_RELAXED);
         return mm;
@@ -70,6 +72,7 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
                 mmput(mm);
                 return NULL;
         }
+        mpx_dup_mm(oldmm, mm);
         return mm;
 }
 static unsigned int fork_cpu(void)

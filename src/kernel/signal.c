@@ -253,6 +253,16 @@ void force_sigsegv(int sig)
         struct ksiginfo info = { .signo = SIGSEGV, .code = SI_KERNEL };
         force_sig_info(SIGSEGV, &info, sig == SIGSEGV);
 }
+void force_sig_bnderr(unsigned long addr, unsigned long lower, unsigned long upper)
+{
+        struct ksiginfo info = { .signo = SIGSEGV, .code = SEGV_BNDERR, .addr = addr,
+                                 .lower = lower, .upper = upper };
+
+        current->fault.signo = SIGSEGV;
+        current->fault.trapno = X86_TRAP_BR;
+        current->fault.error = 0;
+        force_sig_info(SIGSEGV, &info, false);
+}
 bool sig_handled(struct task_struct *t, int sig)
 {
         return t->sighand && t->sighand->action[sig - 1].handler > SIG_IGN &&

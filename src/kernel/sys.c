@@ -1,5 +1,6 @@
 /* Tangled from book/process.nw (chapter "Processes"). Do not edit: edit the book and run make tangle. */
 #include <asm/ldt.h>
+#include <asm/mpx.h>
 #include <asm/msr.h>
 #include <asm/power.h>
 #include <asm/tsc.h>
@@ -19,7 +20,6 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 {
         char name[sizeof(current->comm)];
 
-        (void)arg3; (void)arg4; (void)arg5;
         switch (option) {
         case PR_SET_NAME:
                 memset(name, 0, sizeof(name));
@@ -32,6 +32,12 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
                 if (copy_to_user((void __user *)arg2, name, sizeof(name)))
                         return -EFAULT;
                 return 0;
+        case PR_MPX_ENABLE_MANAGEMENT:
+        case PR_MPX_DISABLE_MANAGEMENT:
+                if (arg2 || arg3 || arg4 || arg5)
+                        return -EINVAL;
+                return option == PR_MPX_ENABLE_MANAGEMENT ? mpx_enable_management()
+                                                          : mpx_disable_management();
         }
         return -EINVAL;
 }

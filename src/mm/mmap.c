@@ -1,4 +1,5 @@
 /* Tangled from book/vm.nw (chapter "Address spaces"). Do not edit: edit the book and run make tangle. */
+#include <asm/mpx.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/shmem_fs.h>
@@ -182,6 +183,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
         vma = find_vma_intersection(mm, start, end);
         if (!vma)
                 return 0;
+        mpx_notify_unmap(mm, start, end, MPX_UNMAP_BEFORE);
         if (vma->vm_start < start) {
                 if (end < vma->vm_end && mm->map_count + 1 >= sysctl_max_map_count)
                         return -ENOMEM;
@@ -214,6 +216,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
                 vm_area_free(vma);
         }
         free_pgtables_range(mm, prev ? prev->vm_end : 0, next ? next->vm_start : TASK_SIZE_MAX);
+        mpx_notify_unmap(mm, start, end, MPX_UNMAP_AFTER);
         return 0;
 }
 static int mprotect_fixup(struct mm_struct *mm, struct vm_area_struct **pvma,
@@ -379,10 +382,12 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
                         return -ENODEV;
                 }
         }
+        int mpx = mpx_pre_unmap(mm, addr, flags & MAP_FIXED ? len : 0);
         mmap_write_lock(mm);
         ret = do_mmap_obj(mm, file ? file->f_shmem : NULL, addr, len, prot, flags,
                           off >> PAGE_SHIFT);
         mmap_write_unlock(mm);
+        mpx_post_unmap(mm, mpx);
         if (file)
                 fput(file);
         return (long)ret;
@@ -392,9 +397,11 @@ SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
         struct mm_struct *mm = current->mm;
         int ret;
 
+        int mpx = mpx_pre_unmap(mm, addr, len);
         mmap_write_lock(mm);
         ret = do_munmap(mm, addr, len);
         mmap_write_unlock(mm);
+        mpx_post_unmap(mm, mpx);
         return ret;
 }
 

@@ -10,6 +10,12 @@
 #define BOOK_DEBUG_PMD_STATE     6      /* arg: address; 1 huge, 0 table, -ENOENT */
 #define BOOK_DEBUG_PTWALK        7      /* arg: address, bit 0: "after", else "before" */
 #define BOOK_DEBUG_ESPFIX_SP     8      /* ESP of the last frame on a CPU's ministack */
+#define BOOK_DEBUG_MPX           9      /* MPX counters; arg says which: */
+#define BOOK_DEBUG_MPX_TABLES    0      /* bounds tables of this process */
+#define BOOK_DEBUG_MPX_RESOLVED  1      /* directory faults resolved */
+#define BOOK_DEBUG_MPX_LOST      2      /* allocations that lost the cmpxchg */
+#define BOOK_DEBUG_MPX_ZAPPED    3      /* shared tables partly zapped */
+#define BOOK_DEBUG_MPX_FREED     4      /* tables freed by unmaps */
 static inline long book_debug(unsigned int cmd, unsigned long arg)
 {
         long ret;

@@ -50,6 +50,21 @@ void free_pgtables_range(struct mm_struct *mm, unsigned long start, unsigned lon
         assert_int_equal(mm->mmap_lock.count, -1);
         log_call(&freed, start, end, 0);
 }
+/* The MPX chapter's hooks around an unmap: no address space here has bounds tables. */
+int mpx_pre_unmap(struct mm_struct *mm, unsigned long start, size_t len)
+{
+        (void)mm, (void)start, (void)len;
+        return 0;               /* MPX_PRE_NONE: nothing to do */
+}
+void mpx_post_unmap(struct mm_struct *mm, int pre)
+{
+        (void)mm, (void)pre;
+}
+void mpx_notify_unmap(struct mm_struct *mm, unsigned long start, unsigned long end, int when)
+{
+        assert_int_equal(mm->mmap_lock.count, -1);
+        (void)start, (void)end, (void)when;
+}
 int copy_page_range(struct vm_area_struct *dst, struct vm_area_struct *src)
 {
         assert_true(dst->vm_start == src->vm_start && dst->vm_end == src->vm_end);

@@ -63,6 +63,10 @@ struct mm_struct {
                 struct mutex lock;      /* held to change ldt, and by fork to copy it */
                 struct rw_semaphore ldt_usr_sem;        /* modify_ldt: read shared, write exclusive */
         } context;
+        struct rw_semaphore bd_sem;     /* MPX: orders the bounds-table work below */
+        unsigned long bd_addr;          /* the bounds directory, if bd_enabled */
+        int bd_enabled;                 /* prctl: the kernel manages bounds tables */
+        int bd_remove_vmas;             /* bd_sem: tables marked for mpx_post_unmap */
 };
 struct shmem_inode;
 struct vm_area_struct {

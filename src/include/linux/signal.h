@@ -43,6 +43,7 @@
 #define SI_TKILL    (-6)
 #define SEGV_MAPERR 1
 #define SEGV_ACCERR 2
+#define SEGV_BNDERR 3
 #define ILL_ILLOPN  2
 #define FPE_INTDIV  1
 #define FPE_FLTINV  7
@@ -97,6 +98,7 @@ void force_sig(int sig);
 void force_sig_fault(int sig, int code, unsigned long addr, int trapno,
                      unsigned long error);
 void force_sigsegv(int sig);
+void force_sig_bnderr(unsigned long addr, unsigned long lower, unsigned long upper);
 void send_signal_locked(int sig, const struct ksiginfo *info,
                         struct task_struct *t, bool group);
 void do_notify_parent(struct task_struct *leader, int status);

@@ -9,6 +9,7 @@ struct ksiginfo {
         int pid, uid;                   /* sender (kill) or child (SIGCHLD) */
         int status;                     /* SIGCHLD: exit code or signal */
         unsigned long addr;             /* faults: si_addr */
+        unsigned long lower, upper;     /* SEGV_BNDERR: si_lower, si_upper */
 };
 struct sigpending {
         unsigned long signal;           /* bit (sig - 1) */
