@@ -509,3 +509,8 @@ TANGLED += \
 	src/kernel/pipe.c \
 	src/user/t_pipe.c \
 	tests/lit/user/t_pipe.test
+
+# Chapter: Processes (resource limits, time)
+TANGLED += \
+	src/user/t_rlimit.c \
+	tests/lit/process/t_rlimit.test

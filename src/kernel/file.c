@@ -3,6 +3,7 @@
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/process.h>
+#include <linux/signal.h>
 #include <linux/shmem_fs.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -57,8 +58,9 @@ int install_fd(struct file *f, bool cloexec, unsigned int from)
 
         if (!files)
                 return fd;
+        unsigned long limit = min(rlimit(RLIMIT_NOFILE), (unsigned long)NR_OPEN_DEFAULT);
         spin_lock(&files->file_lock);
-        for (unsigned int i = from; i < NR_OPEN_DEFAULT; i++) {
+        for (unsigned int i = from; i < limit; i++) {
                 if (files->fd[i])
                         continue;
                 files->fd[i] = f;

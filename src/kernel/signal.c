@@ -56,6 +56,8 @@ static struct signal_struct *signal_alloc(void)
         if (sig) {
                 sig->count = 1;
                 INIT_LIST_HEAD(&sig->thread_head);
+                spin_lock_init(&sig->rlim_lock);
+                rlimits_init(sig->rlim);
         }
         return sig;
 }
@@ -80,6 +82,10 @@ int copy_signal_state(struct task_struct *p, unsigned long clone_flags)
                 p->signal = cur->signal;
         } else if (!(p->signal = signal_alloc())) {
                 return -ENOMEM;
+        } else if (cur->signal) {
+                spin_lock(&cur->signal->rlim_lock);     /* limits are inherited */
+                memcpy(p->signal->rlim, cur->signal->rlim, sizeof(p->signal->rlim));
+                spin_unlock(&cur->signal->rlim_lock);
         }
         p->blocked = cur->blocked;
         if (!(clone_flags & CLONE_VM)) {
@@ -268,7 +274,7 @@ bool sig_handled(struct task_struct *t, int sig)
         return t->sighand && t->sighand->action[sig - 1].handler > SIG_IGN &&
                !(t->blocked & sigmask(sig));
 }
-static struct task_struct *find_task_by_pid(int pid)
+struct task_struct *find_task_by_pid(int pid)
 {
         struct task_struct *t;
 

@@ -5,6 +5,7 @@
 #include <asm/power.h>
 #include <asm/tsc.h>
 #include <linux/errno.h>
+#include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/process.h>
 #include <linux/signal.h>
@@ -40,6 +41,111 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
                                                           : mpx_disable_management();
         }
         return -EINVAL;
+}
+static u64 realtime_ns(void)
+{
+        u64 tsc = rdtsc();
+
+        return tsc / tsc_khz * 1000000 + tsc % tsc_khz * 1000000 / tsc_khz;
+}
+struct __kernel_old_timeval { long tv_sec, tv_usec; };
+struct timezone { int tz_minuteswest, tz_dsttime; };
+SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv,
+                struct timezone __user *, tz)
+{
+        u64 ns = realtime_ns();
+        struct __kernel_old_timeval v = { ns / 1000000000, ns % 1000000000 / 1000 };
+        struct timezone z = { 0, 0 };
+
+        if (tv && copy_to_user(tv, &v, sizeof(v)))
+                return -EFAULT;
+        if (tz && copy_to_user(tz, &z, sizeof(z)))
+                return -EFAULT;
+        return 0;
+}
+SYSCALL_DEFINE1(time, long __user *, tloc)
+{
+        long t = realtime_ns() / 1000000000;
+
+        if (tloc && copy_to_user(tloc, &t, sizeof(t)))
+                return -EFAULT;
+        return t;
+}
+SYSCALL_DEFINE0(sync)
+{
+        return 0;
+}
+void rlimits_init(struct rlimit *r)
+{
+        for (int i = 0; i < RLIM_NLIMITS; i++)
+                r[i] = (struct rlimit){ RLIM_INFINITY, RLIM_INFINITY };
+        r[RLIMIT_STACK].rlim_cur = 8UL << 20;
+        r[RLIMIT_CORE].rlim_cur = 0;
+        r[RLIMIT_NOFILE] = (struct rlimit){ NR_OPEN_DEFAULT, NR_OPEN_DEFAULT };
+        r[RLIMIT_MEMLOCK] = (struct rlimit){ 8UL << 20, 8UL << 20 };
+        r[RLIMIT_MSGQUEUE] = (struct rlimit){ 819200, 819200 };
+        r[RLIMIT_NICE] = r[RLIMIT_RTPRIO] = (struct rlimit){ 0, 0 };
+}
+
+unsigned long rlimit(unsigned int resource)
+{
+        struct signal_struct *sig = current->signal;
+
+        return sig ? READ_ONCE(sig->rlim[resource].rlim_cur) : RLIM_INFINITY;
+}
+
+static long do_prlimit(struct task_struct *t, unsigned int resource,
+                       const struct rlimit *new, struct rlimit *old)
+{
+        if (resource >= RLIM_NLIMITS)
+                return -EINVAL;
+        if (new && new->rlim_cur > new->rlim_max)
+                return -EINVAL;
+        if (new && resource == RLIMIT_NOFILE && new->rlim_max > NR_OPEN_DEFAULT)
+                return -EPERM;
+        spin_lock(&t->signal->rlim_lock);
+        if (old)
+                *old = t->signal->rlim[resource];
+        if (new)
+                t->signal->rlim[resource] = *new;
+        spin_unlock(&t->signal->rlim_lock);
+        return 0;
+}
+
+SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit __user *, rlim)
+{
+        struct rlimit r;
+        long ret = do_prlimit(current, resource, NULL, &r);
+
+        if (!ret && copy_to_user(rlim, &r, sizeof(r)))
+                return -EFAULT;
+        return ret;
+}
+
+SYSCALL_DEFINE2(setrlimit, unsigned int, resource, struct rlimit __user *, rlim)
+{
+        struct rlimit r;
+
+        if (copy_from_user(&r, rlim, sizeof(r)))
+                return -EFAULT;
+        return do_prlimit(current, resource, &r, NULL);
+}
+SYSCALL_DEFINE4(prlimit64, int, pid, unsigned int, resource,
+                const struct rlimit __user *, new_rlim, struct rlimit __user *, old_rlim)
+{
+        struct rlimit new, old;
+        long ret = -ESRCH;
+
+        if (new_rlim && copy_from_user(&new, new_rlim, sizeof(new)))
+                return -EFAULT;
+        spin_lock(&tasklist_lock);
+        struct task_struct *t = pid ? find_task_by_pid(pid) : current;
+        if (t && t->signal && !t->exit_state)
+                ret = do_prlimit(t, resource, new_rlim ? &new : NULL, old_rlim ? &old : NULL);
+        spin_unlock(&tasklist_lock);
+        if (!ret && old_rlim && copy_to_user(old_rlim, &old, sizeof(old)))
+                return -EFAULT;
+        return ret;
 }
 SYSCALL_DEFINE0(getpid) { return current->tgid; }
 SYSCALL_DEFINE0(gettid) { return current->pid; }

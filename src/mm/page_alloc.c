@@ -87,8 +87,9 @@ static void expand(struct zone *z, struct page *page, unsigned int low, unsigned
 static struct page *rmqueue(struct zone *z, unsigned int order)
 {
         struct page *page = NULL;
+        unsigned long zflags;
 
-        spin_lock(&z->lock);
+        spin_lock_irqsave(&z->lock, zflags);
         for (unsigned int o = order; o <= MAX_ORDER; o++) {
                 struct free_area *area = &z->free_area[o];
                 if (list_empty(&area->free_list))
@@ -99,7 +100,7 @@ static struct page *rmqueue(struct zone *z, unsigned int order)
                 z->free -= 1UL << order;
                 break;
         }
-        spin_unlock(&z->lock);
+        spin_unlock_irqrestore(&z->lock, zflags);
         return page;
 }
 #define PAGE_POISON 0xaa
@@ -210,7 +211,7 @@ static bool free_pages_check(struct page *page, unsigned int order)
 void __free_pages(struct page *page, unsigned int order)
 {
         struct zone *z = page_zone(page);
-        unsigned long n = 1UL << order;
+        unsigned long n = 1UL << order, zflags;
 
         if (page_count(page) > 1 && !PageBuddy(page)) {
                 put_page_testzero(page);
@@ -226,10 +227,10 @@ void __free_pages(struct page *page, unsigned int order)
                 if (page_poisoning)
                         poison_page(page + i);
         }
-        spin_lock(&z->lock);
+        spin_lock_irqsave(&z->lock, zflags);
         __free_one_page(z, page, order);
         z->free += n;
-        spin_unlock(&z->lock);
+        spin_unlock_irqrestore(&z->lock, zflags);
 }
 
 void free_pages(unsigned long addr, unsigned int order)
@@ -246,13 +247,14 @@ void free_bootmem_range(unsigned long start, unsigned long end)
                         order--;
                 struct page *page = pfn_to_page(start);
                 struct zone *z = page_zone(page);
+                unsigned long zflags;
                 for (unsigned long i = 0; i < (1UL << order); i++)
                         page[i].flags = 0;
-                spin_lock(&z->lock);
+                spin_lock_irqsave(&z->lock, zflags);
                 __free_one_page(z, page, order);
                 z->free += 1UL << order;
                 z->managed += 1UL << order;
-                spin_unlock(&z->lock);
+                spin_unlock_irqrestore(&z->lock, zflags);
                 start += 1UL << order;
         }
 }
@@ -319,11 +321,12 @@ void show_meminfo(void)
                 struct zone *z = &zones[zt];
                 char line[128];
                 int n = 0;
-                spin_lock(&z->lock);
+                unsigned long zflags;
+                spin_lock_irqsave(&z->lock, zflags);
                 for (int o = 0; o <= MAX_ORDER; o++)
                         n += scnprintf(line + n, sizeof(line) - n, " %lu",
                                        z->free_area[o].nr_free);
-                spin_unlock(&z->lock);
+                spin_unlock_irqrestore(&z->lock, zflags);
                 pr_info("buddyinfo: zone %-6s%s\n", z->name, line);
         }
 }
@@ -331,15 +334,15 @@ void show_free_areas(void)
 {
         for (int zt = 0; zt < MAX_NR_ZONES; zt++) {
                 struct zone *z = &zones[zt];
-                unsigned long nr[MAX_ORDER + 1], listed = 0, free;
+                unsigned long nr[MAX_ORDER + 1], listed = 0, free, zflags;
                 char line[160];
                 int n = 0;
 
-                spin_lock(&z->lock);
+                spin_lock_irqsave(&z->lock, zflags);
                 for (int o = 0; o <= MAX_ORDER; o++)
                         nr[o] = z->free_area[o].nr_free;
                 free = z->free;
-                spin_unlock(&z->lock);
+                spin_unlock_irqrestore(&z->lock, zflags);
                 for (int o = 0; o <= MAX_ORDER; o++) {
                         n += scnprintf(line + n, sizeof(line) - n, " %lu",
                                        nr[o]);

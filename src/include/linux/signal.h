@@ -68,6 +68,27 @@
                        SA_RESTART | SA_NODEFER | SA_RESETHAND | SA_EXPOSE_TAGBITS | \
                        SA_RESTORER)
 #define SA_IA32_ABI  0x02000000UL    /* kernel-internal: deliver the i386 frame */
+#define RLIMIT_CPU        0
+#define RLIMIT_FSIZE      1
+#define RLIMIT_DATA       2
+#define RLIMIT_STACK      3
+#define RLIMIT_CORE       4
+#define RLIMIT_RSS        5
+#define RLIMIT_NPROC      6
+#define RLIMIT_NOFILE     7
+#define RLIMIT_MEMLOCK    8
+#define RLIMIT_AS         9
+#define RLIMIT_LOCKS      10
+#define RLIMIT_SIGPENDING 11
+#define RLIMIT_MSGQUEUE   12
+#define RLIMIT_NICE       13
+#define RLIMIT_RTPRIO     14
+#define RLIMIT_RTTIME     15
+#define RLIM_NLIMITS      16
+#define RLIM_INFINITY     (~0UL)
+struct rlimit { unsigned long rlim_cur, rlim_max; };
+void rlimits_init(struct rlimit *r);
+unsigned long rlimit(unsigned int resource);     /* the running task's soft value */
 struct k_sigaction {
         unsigned long handler, flags, restorer, mask;
 };
@@ -86,6 +107,8 @@ struct signal_struct {
         struct sigpending shared_pending;
         int group_exit;                 /* exit_group or a fatal signal: all must go */
         int group_exit_code;            /* the wait status the group ends with */
+        spinlock_t rlim_lock;           /* rlim; Chapter process */
+        struct rlimit rlim[RLIM_NLIMITS];
 };
 static inline bool signal_pending(const struct task_struct *t)
 {
@@ -94,6 +117,7 @@ static inline bool signal_pending(const struct task_struct *t)
 extern struct list_head task_list;
 const char *signal_name(int sig);
 bool sig_handled(struct task_struct *t, int sig);
+struct task_struct *find_task_by_pid(int pid);  /* tasklist_lock held */
 void force_sig(int sig);
 void force_sig_fault(int sig, int code, unsigned long addr, int trapno,
                      unsigned long error);
