@@ -174,6 +174,19 @@ int *pte_map_depth_ptr(void)
 {
         return &current->pte_maps_open;
 }
+
+unsigned long zone_irq_save(void)
+{
+        unsigned long flags;
+
+        local_irq_save(flags);
+        return flags;
+}
+
+void zone_irq_restore(unsigned long flags)
+{
+        local_irq_restore(flags);
+}
 #define GATHER_BATCH 64
 struct mmu_gather {
         struct mm_struct *mm;

@@ -89,7 +89,8 @@ static struct page *rmqueue(struct zone *z, unsigned int order)
         struct page *page = NULL;
         unsigned long zflags;
 
-        spin_lock_irqsave(&z->lock, zflags);
+        zflags = zone_irq_save();
+        spin_lock(&z->lock);
         for (unsigned int o = order; o <= MAX_ORDER; o++) {
                 struct free_area *area = &z->free_area[o];
                 if (list_empty(&area->free_list))
@@ -100,7 +101,8 @@ static struct page *rmqueue(struct zone *z, unsigned int order)
                 z->free -= 1UL << order;
                 break;
         }
-        spin_unlock_irqrestore(&z->lock, zflags);
+        spin_unlock(&z->lock);
+        zone_irq_restore(zflags);
         return page;
 }
 #define PAGE_POISON 0xaa
@@ -227,10 +229,12 @@ void __free_pages(struct page *page, unsigned int order)
                 if (page_poisoning)
                         poison_page(page + i);
         }
-        spin_lock_irqsave(&z->lock, zflags);
+        zflags = zone_irq_save();
+        spin_lock(&z->lock);
         __free_one_page(z, page, order);
         z->free += n;
-        spin_unlock_irqrestore(&z->lock, zflags);
+        spin_unlock(&z->lock);
+        zone_irq_restore(zflags);
 }
 
 void free_pages(unsigned long addr, unsigned int order)
@@ -250,11 +254,13 @@ void free_bootmem_range(unsigned long start, unsigned long end)
                 unsigned long zflags;
                 for (unsigned long i = 0; i < (1UL << order); i++)
                         page[i].flags = 0;
-                spin_lock_irqsave(&z->lock, zflags);
+                zflags = zone_irq_save();
+                spin_lock(&z->lock);
                 __free_one_page(z, page, order);
                 z->free += 1UL << order;
                 z->managed += 1UL << order;
-                spin_unlock_irqrestore(&z->lock, zflags);
+                spin_unlock(&z->lock);
+                zone_irq_restore(zflags);
                 start += 1UL << order;
         }
 }
@@ -322,11 +328,13 @@ void show_meminfo(void)
                 char line[128];
                 int n = 0;
                 unsigned long zflags;
-                spin_lock_irqsave(&z->lock, zflags);
+                zflags = zone_irq_save();
+                spin_lock(&z->lock);
                 for (int o = 0; o <= MAX_ORDER; o++)
                         n += scnprintf(line + n, sizeof(line) - n, " %lu",
                                        z->free_area[o].nr_free);
-                spin_unlock_irqrestore(&z->lock, zflags);
+                spin_unlock(&z->lock);
+                zone_irq_restore(zflags);
                 pr_info("buddyinfo: zone %-6s%s\n", z->name, line);
         }
 }
@@ -338,11 +346,13 @@ void show_free_areas(void)
                 char line[160];
                 int n = 0;
 
-                spin_lock_irqsave(&z->lock, zflags);
+                zflags = zone_irq_save();
+                spin_lock(&z->lock);
                 for (int o = 0; o <= MAX_ORDER; o++)
                         nr[o] = z->free_area[o].nr_free;
                 free = z->free;
-                spin_unlock_irqrestore(&z->lock, zflags);
+                spin_unlock(&z->lock);
+                zone_irq_restore(zflags);
                 for (int o = 0; o <= MAX_ORDER; o++) {
                         n += scnprintf(line + n, sizeof(line) - n, " %lu",
                                        nr[o]);

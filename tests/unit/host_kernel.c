@@ -89,6 +89,11 @@ int *pte_map_depth_ptr(void)
         return &depth;
 }
 
+/* The buddy allocator turns interrupts off around a zone's lock; the
+ * host has none to turn off. */
+unsigned long zone_irq_save(void) { return 0; }
+void zone_irq_restore(unsigned long flags) { (void)flags; }
+
 /* RCU's hooks, for the PTE-table maps of the page-table test: one CPU,
  * always watching, readers only counted.  The RCU unit test links its
  * own, stronger definitions. */

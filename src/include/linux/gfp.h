@@ -34,6 +34,10 @@ enum page_acct {
 
 struct page *alloc_pages_site(gfp_t gfp, unsigned int order, const char *site);
 void __free_pages(struct page *page, unsigned int order);
+/* Interrupts off around a zone's lock: mm/memory.c in the kernel, the
+ * host's own in the unit tests (which have no interrupts). */
+unsigned long zone_irq_save(void);
+void zone_irq_restore(unsigned long flags);
 #define alloc_pages(gfp, order) alloc_pages_site(gfp, order, __func__)
 #define alloc_page(gfp) alloc_pages(gfp, 0)
 #define __free_page(page) __free_pages(page, 0)
