@@ -27,6 +27,7 @@ BOOK_NW := \
 	book/pti.nw \
 	book/espfix.nw \
 	book/ptfree.nw \
+	book/ctxtrack.nw \
 	book/listings-intro.nw \
 	book/listings-boot.nw \
 	book/listings-mm.nw \
@@ -45,7 +46,8 @@ BOOK_NW := \
 	book/listings-userland.nw \
 	book/listings-pti.nw \
 	book/listings-espfix.nw \
-	book/listings-ptfree.nw
+	book/listings-ptfree.nw \
+	book/listings-ctxtrack.nw
 
 # The order in which `make book' weaves the files: chapter 1, Part I (the
 # arguments), Part II (the kernel underneath), Part III (the listings, Part
@@ -57,6 +59,7 @@ BOOK_WEAVE := \
 	book/pti.nw \
 	book/espfix.nw \
 	book/ptfree.nw \
+	book/ctxtrack.nw \
 	book/part2.nw \
 	book/boot.nw \
 	book/mm.nw \
@@ -78,6 +81,7 @@ BOOK_WEAVE := \
 	book/listings-pti.nw \
 	book/listings-espfix.nw \
 	book/listings-ptfree.nw \
+	book/listings-ctxtrack.nw \
 	book/listings-intro.nw \
 	book/listings-boot.nw \
 	book/listings-mm.nw \
@@ -474,3 +478,11 @@ TANGLED += \
 	tests/lit/ptfree/bench.test \
 	src/user/t_ptfree_stress.c \
 	tests/lit/ptfree/stress.test
+
+# Chapter: context tracking and the entry code
+TANGLED += \
+	src/include/linux/context_tracking.h \
+	src/kernel/context_tracking.c \
+	src/user/t_ctxtrack.c \
+	tests/lit/ctxtrack/state.test \
+	tests/lit/ctxtrack/window.test

@@ -4,6 +4,7 @@
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
+#include <linux/context_tracking.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/mman.h>
@@ -79,6 +80,7 @@ void do_int80_syscall_32(struct pt_regs *regs)
 {
         unsigned int nr = regs->orig_ax;
 
+        enter_from_user_mode(regs);
         local_irq_enable();
         if (nr < IA32_NR_syscalls && ia32_sys_call_table[nr])
                 regs->ax = ia32_sys_call_table[nr](regs);
@@ -98,6 +100,7 @@ void ia32_init_vendor(void)
 void do_SYSCALL_compat(struct pt_regs *regs);
 void do_SYSCALL_compat(struct pt_regs *regs)
 {
+        enter_from_user_mode(regs);
         local_irq_enable();
         if (syscall32_is_ud) {
                 regs->ip -= 2;                  /* at the instruction, as a #UD reports it */

@@ -1,0 +1,98 @@
+/* Tangled from book/listings-ctxtrack.nw (chapter "Listings of ``Context tracking and the entry code''"). Do not edit: edit the book and run make tangle. */
+#include "ulib.h"
+#include <sched.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/syscall.h>
+#include <ucontext.h>
+
+static volatile sig_atomic_t nsegv, ntrap, nill;
+
+static void on_signal(int sig, siginfo_t *si, void *uc_)
+{
+        ucontext_t *uc = uc_;
+        (void)si;
+        if (sig == SIGSEGV) {
+                nsegv++;
+                uc->uc_mcontext.gregs[REG_RIP] += 1;    /* over HLT */
+        } else if (sig == SIGILL) {
+                nill++;
+                uc->uc_mcontext.gregs[REG_RIP] += 2;    /* over UD2 */
+        } else {
+                ntrap++;                                /* INT3: RIP is already past it */
+        }
+}
+
+static int pin(int cpu)
+{
+        cpu_set_t set;
+
+        CPU_ZERO(&set);
+        CPU_SET(cpu, &set);
+        return sched_setaffinity(0, sizeof(set), &set) == 0 && sched_getcpu() == cpu ? 0 : -1;
+}
+static int faults_on(int cpu, int rounds)
+{
+        int bad = 0, fd = memfd_create("t_ctxtrack", 0);
+        volatile unsigned long spin = 0;
+
+        if (pin(cpu))
+                return 1;
+        if (fd < 0)
+                return 2;
+        for (int r = 0; r < rounds; r++) {
+                char *p = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE,
+                               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+                if (p == MAP_FAILED)
+                        return 3;
+                p[0] = (char)r;                                 /* #PF in user mode */
+                asm volatile("hlt");                            /* #GP */
+                asm volatile("int3");                           /* #BP */
+                asm volatile("ud2");                            /* #UD */
+                if (pwrite(fd, "context", 8, 0) != 8 ||         /* #PF in the kernel */
+                    pread(fd, p + 4096, 8, 0) != 8 || strcmp(p + 4096, "context"))
+                        bad |= 4;
+                for (long i = 0; i < 2000000; i++)              /* timer interrupts */
+                        spin++;
+                if (p[0] != (char)r)
+                        bad |= 8;
+                munmap(p, 2 * 4096);
+        }
+        if (nsegv != rounds || ntrap != rounds || nill != rounds)
+                bad |= 16;
+        if (sched_getcpu() != cpu)
+                bad |= 32;
+        return bad;
+}
+int main(int argc, char **argv)
+{
+        struct sigaction sa = { .sa_sigaction = on_signal, .sa_flags = SA_SIGINFO };
+        const char *mode = argc > 1 ? argv[1] : "faults";
+        long n = argc > 2 ? atol(argv[2]) : 4;
+
+        sigaction(SIGSEGV, &sa, NULL);
+        sigaction(SIGTRAP, &sa, NULL);
+        sigaction(SIGILL, &sa, NULL);
+        if (!strcmp(mode, "syscalls")) {
+                long ok_calls = 0;
+                pid_t me = getpid();
+                for (long i = 0; i < n; i++)
+                        ok_calls += syscall(SYS_getpid) == me;
+                ok_eq(ok_calls, n, "t_ctxtrack: %ld system calls answered", n);
+                return done();
+        }
+        pid_t pids[64];
+        int cpus = n < 1 ? 1 : n > 64 ? 64 : (int)n;
+        for (int c = 0; c < cpus; c++) {
+                pids[c] = fork();
+                if (pids[c] == 0)
+                        _exit(faults_on(c, 3));
+        }
+        for (int c = 0; c < cpus; c++) {
+                int st = wait_child(pids[c]);
+                ok(WIFEXITED(st) && WEXITSTATUS(st) == 0,
+                   "t_ctxtrack: CPU %d: #PF, #GP, #BP, #UD, kernel #PF and ticks, 3 rounds "
+                   "(status %#x)", c, st);
+        }
+        return done();
+}
