@@ -485,4 +485,5 @@ TANGLED += \
 	src/kernel/context_tracking.c \
 	src/user/t_ctxtrack.c \
 	tests/lit/ctxtrack/state.test \
-	tests/lit/ctxtrack/window.test
+	tests/lit/ctxtrack/window.test \
+	tests/lit/ctxtrack/gp.test

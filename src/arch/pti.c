@@ -4,6 +4,7 @@
 #include <asm/processor.h>
 #include <asm/pti.h>
 #include <asm/segment.h>
+#include <linux/context_tracking.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/init.h>
@@ -445,6 +446,8 @@ SYSCALL_DEFINE2(book_debug, unsigned int, cmd, unsigned long, arg)
                 case 4: ret = khugepaged_stats.stale_table; break;
                 case 5: ret = khugepaged_stats.recheck_failed; break;
                 }
+        } else if (cmd == BOOK_DEBUG_CT) {
+                ret = ct_book_debug(arg);       /* Chapter~\ref{ch:ctxtrack} */
         }
         return ret;
 }

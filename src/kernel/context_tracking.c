@@ -9,6 +9,7 @@
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <asm/apic.h>
 
 DEFINE_PER_CPU(struct context_tracking, context_tracking);
 
@@ -51,7 +52,7 @@ void user_enter(void)
         local_irq_save(flags);
         cpu = raw_smp_processor_id();
         ct = per_cpu_ptr(&context_tracking, cpu);
-        if (ct->active && ct_recursion_enter(ct)) {
+        if (ct_cpu_active(cpu) && ct_recursion_enter(ct)) {
                 if (ct->state != CONTEXT_USER) {
                         rcu_user_enter(cpu);    /* RCU first: then the state says so */
                         WRITE_ONCE(ct->state, CONTEXT_USER);
@@ -71,7 +72,7 @@ void user_exit(void)
         local_irq_save(flags);
         cpu = raw_smp_processor_id();
         ct = per_cpu_ptr(&context_tracking, cpu);
-        if (ct->active && ct_recursion_enter(ct)) {
+        if (ct_cpu_active(cpu) && ct_recursion_enter(ct)) {
                 if (ct->state == CONTEXT_USER) {
                         rcu_user_exit(cpu);     /* RCU watches again ... */
                         WRITE_ONCE(ct->state, CONTEXT_KERNEL); /* ... then the state */
@@ -95,7 +96,7 @@ void exception_exit(enum ctx_state prev)
         if (prev == CONTEXT_USER)
                 user_enter();
 }
-static unsigned long ct_cpu_mask;       /* bit n: track CPU n */
+unsigned long ct_cpu_mask;
 
 static unsigned long ct_parse_number(char *p, char **end)
 {
@@ -139,8 +140,6 @@ static int set_context_tracking(char *val)
                 }
         }
         ct_cpu_mask = mask;
-        for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)
-                per_cpu(context_tracking, cpu).active = mask >> cpu & 1;
         return 0;
 }
 early_param("context_tracking", set_context_tracking);
@@ -160,6 +159,19 @@ static int set_ct_model(char *val)
         return 0;
 }
 early_param("ct_model", set_ct_model);
+bool tick_user_qs = true;               /* false: the tick reports no user-mode QS */
+
+static int set_tick_user_qs(char *val)
+{
+        if (val && !strcmp(val, "on"))
+                tick_user_qs = true;
+        else if (val && !strcmp(val, "off"))
+                tick_user_qs = false;
+        else
+                return -EINVAL;
+        return 0;
+}
+early_param("tick_user_qs", set_tick_user_qs);
 bool ct_entry_fault;                    /* ct_entry_fault=gp: broken */
 bool ct_skip_user_exit;                 /* ct_user_exit=skip: broken */
 
@@ -229,4 +241,30 @@ void exit_to_user_mode_end(void)
         user_enter();
         CT_WARN_ON(ct_state() != CONTEXT_USER && ct_state() != CONTEXT_DISABLED);
         ct_checks++;
+}
+DECLARE_PER_CPU(unsigned long, irq_count);
+
+long ct_book_debug(unsigned long arg)
+{
+        unsigned int cpu = arg & 0xff;
+
+        if (arg == 0) {
+                unsigned long start = jiffies;
+                synchronize_rcu();
+                return (long)(jiffies - start);
+        }
+        if (arg == 1)
+                return (long)ct_warnings;
+        if (arg == 2)
+                return (long)ct_rcu_splats;
+        if (arg == 3)
+                return (long)ct_checks;
+        if (cpu >= nr_cpu_ids)
+                return -EINVAL;
+        if ((arg & ~0xffUL) == 0x100)
+                return (long)per_cpu(irq_count, cpu);
+        if ((arg & ~0xffUL) == 0x200)
+                return ct_cpu_active(cpu) ? per_cpu(context_tracking, cpu).state
+                                          : CONTEXT_DISABLED;
+        return -EINVAL;
 }

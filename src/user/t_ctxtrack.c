@@ -1,5 +1,6 @@
 /* Tangled from book/listings-ctxtrack.nw (chapter "Listings of ``Context tracking and the entry code''"). Do not edit: edit the book and run make tangle. */
 #include "ulib.h"
+#include "book_debug.h"
 #include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -64,6 +65,42 @@ static int faults_on(int cpu, int rounds)
                 bad |= 32;
         return bad;
 }
+static int grace_period_beside_spinner(void)
+{
+        volatile int *shared = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+                                    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+        if (shared == MAP_FAILED || pin(0))
+                return 1;
+        pid_t pid = fork();
+        if (pid == 0) {
+                if (pin(1))
+                        _exit(2);
+                shared[0] = 1;                          /* spinning */
+                uint64_t t0 = rdtsc();
+                while (!shared[1] && rdtsc() - t0 < 5000000000ULL)
+                        ;
+                _exit(shared[1] ? 0 : 3);               /* 0: stopped by the parent */
+        }
+        while (!shared[0])
+                sched_yield();
+        long state = book_debug(BOOK_DEBUG_CT, 0x201);
+        long irq0 = book_debug(BOOK_DEBUG_CT, 0x101);
+        long ticks = book_debug(BOOK_DEBUG_CT, 0);
+        long irqs = book_debug(BOOK_DEBUG_CT, 0x101) - irq0;
+        shared[1] = 1;
+        int st = wait_child(pid);
+        if (ticks < 0) {
+                skip("t_ctxtrack: no book_debug here (%s)", strerror(errno));
+                return done();
+        }
+        say("t_ctxtrack: CPU 1 context-tracking state while spinning: %ld\n", state);
+        say("t_ctxtrack: the grace period took %s (%ld ticks; CPU 1 took %s interrupts)\n",
+            ticks < 50 ? "under 50 ticks" : "50 ticks or more", ticks, irqs > 0 ? "some" : "no");
+        ok(WIFEXITED(st) && WEXITSTATUS(st) <= 3,
+           "t_ctxtrack: the spinner on CPU 1 %s", WEXITSTATUS(st) == 0 ?
+           "was still spinning when the grace period ended" : "stopped by itself first");
+        return done();
+}
 int main(int argc, char **argv)
 {
         struct sigaction sa = { .sa_sigaction = on_signal, .sa_flags = SA_SIGINFO };
@@ -73,6 +110,8 @@ int main(int argc, char **argv)
         sigaction(SIGSEGV, &sa, NULL);
         sigaction(SIGTRAP, &sa, NULL);
         sigaction(SIGILL, &sa, NULL);
+        if (!strcmp(mode, "gp"))
+                return grace_period_beside_spinner();
         if (!strcmp(mode, "syscalls")) {
                 long ok_calls = 0;
                 pid_t me = getpid();

@@ -71,4 +71,5 @@ void free_ldt_pgtables(struct mm_struct *mm);
 #define BOOK_DEBUG_KHUGEPAGED    4      /* one khugepaged pass: ranges collapsed */
 #define BOOK_DEBUG_HUGE_STATS    5      /* arg: which count (chapter ptfree) */
 #define BOOK_DEBUG_PMD_STATE     6      /* arg: address; 1 huge, 0 table, -ENOENT */
+#define BOOK_DEBUG_CT            12     /* arg: question (chapter ctxtrack) */
 #endif

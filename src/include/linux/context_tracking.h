@@ -15,17 +15,18 @@ enum ctx_state {
 };
 
 struct context_tracking {
-        bool active;                    /* context_tracking= chose this CPU */
         int recursion;                  /* >0: inside user_enter/user_exit */
         enum ctx_state state;
         unsigned long transitions;      /* user_enter and user_exit that changed it */
 };
 DECLARE_PER_CPU(struct context_tracking, context_tracking);
+extern unsigned long ct_cpu_mask;       /* bit n: context_tracking= chose CPU n */
 
+static inline bool ct_cpu_active(unsigned int cpu) { return ct_cpu_mask >> cpu & 1; }
 static inline enum ctx_state ct_state(void)
 {
-        const struct context_tracking *ct = raw_cpu_ptr(&context_tracking);
-        return ct->active ? ct->state : CONTEXT_DISABLED;
+        unsigned int cpu = raw_smp_processor_id();
+        return ct_cpu_active(cpu) ? per_cpu(context_tracking, cpu).state : CONTEXT_DISABLED;
 }
 extern unsigned long ct_warnings, ct_rcu_splats, ct_checks;
 void ct_rcu_suspicious(const char *file, int line, const char *msg);
@@ -46,7 +47,8 @@ void ct_rcu_suspicious(const char *file, int line, const char *msg);
 
 enum ct_model { CT_MODEL_CS, CT_MODEL_SOFT };
 extern enum ct_model ct_model;
-extern bool ct_entry_fault, ct_skip_user_exit;
+extern bool ct_entry_fault, ct_skip_user_exit, tick_user_qs;
+long ct_book_debug(unsigned long arg);
 
 void user_enter(void);
 void user_exit(void);
