@@ -486,4 +486,6 @@ TANGLED += \
 	src/user/t_ctxtrack.c \
 	tests/lit/ctxtrack/state.test \
 	tests/lit/ctxtrack/window.test \
-	tests/lit/ctxtrack/gp.test
+	tests/lit/ctxtrack/gp.test \
+	src/user/bench_ctxtrack.c \
+	tests/lit/ctxtrack/bench.test
