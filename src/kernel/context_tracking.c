@@ -218,15 +218,18 @@ int irqentry_enter(struct pt_regs *regs, unsigned long vector)
 }
 void irqentry_exit(struct pt_regs *regs, int found)
 {
-        if (ct_model == CT_MODEL_SOFT) {
+        enum ctx_state now;
+
+        if (ct_model == CT_MODEL_SOFT)
                 exception_exit(found);
-                CT_WARN_ON(ct_state() != found);
-        } else if (user_mode(regs)) {
-                CT_WARN_ON(ct_state() != CONTEXT_KERNEL && found != CONTEXT_DISABLED);
-        } else {
-                CT_WARN_ON(ct_state() != found);
-        }
+        now = ct_state();
         ct_checks++;
+        if (now == CONTEXT_DISABLED || found == CONTEXT_DISABLED)
+                return;                 /* an untracked CPU at either end: the task moved */
+        if (ct_model == CT_MODEL_CS && user_mode(regs))
+                CT_WARN_ON(now != CONTEXT_KERNEL);
+        else
+                CT_WARN_ON(now != (enum ctx_state)found);
 }
 void exit_to_user_mode_begin(void)
 {
