@@ -20,7 +20,8 @@ static void on_signal(int sig, siginfo_t *si, void *uc_)
                 nill++;
                 uc->uc_mcontext.gregs[REG_RIP] += 2;    /* over UD2 */
         } else {
-                ntrap++;                                /* INT3: RIP is already past it */
+                ntrap++;                                /* INT3, single step: RIP is past it */
+                uc->uc_mcontext.gregs[REG_EFL] &= ~0x100L;      /* TF off */
         }
 }
 
@@ -49,6 +50,19 @@ static int faults_on(int cpu, int rounds)
                 p[0] = (char)r;                                 /* #PF in user mode */
                 asm volatile("hlt");                            /* #GP */
                 asm volatile("int3");                           /* #BP */
+                asm volatile("pushfq; orq $0x100, (%%rsp); popfq; nop" /* TF: #DB */
+                             ::: "memory", "cc");
+                long pid;                                       /* TF through SYSCALL */
+                asm volatile("pushfq; orq $0x100, (%%rsp); popfq; syscall; nop"
+                             : "=a"(pid) : "0"((long)SYS_getpid) : "rcx", "r11", "memory", "cc");
+                if (pid != getpid())
+                        bad |= 64;
+                unsigned long fl;                               /* NT through SYSCALL */
+                asm volatile("pushfq; orq $0x4000, (%%rsp); popfq; syscall; pushfq; popq %%rdx;"
+                             "pushfq; andq $~0x4000, (%%rsp); popfq"
+                             : "=a"(pid), "=d"(fl) : "0"((long)SYS_getpid) : "rcx", "r11", "memory", "cc");
+                if (pid != getpid() || !(fl & 0x4000))
+                        bad |= 128;
                 asm volatile("ud2");                            /* #UD */
                 if (pwrite(fd, "context", 8, 0) != 8 ||         /* #PF in the kernel */
                     pread(fd, p + 4096, 8, 0) != 8 || strcmp(p + 4096, "context"))
@@ -59,7 +73,7 @@ static int faults_on(int cpu, int rounds)
                         bad |= 8;
                 munmap(p, 2 * 4096);
         }
-        if (nsegv != rounds || ntrap != rounds || nill != rounds)
+        if (nsegv != rounds || ntrap != 3 * rounds || nill != rounds)
                 bad |= 16;
         if (sched_getcpu() != cpu)
                 bad |= 32;
@@ -130,7 +144,8 @@ int main(int argc, char **argv)
         for (int c = 0; c < cpus; c++) {
                 int st = wait_child(pids[c]);
                 ok(WIFEXITED(st) && WEXITSTATUS(st) == 0,
-                   "t_ctxtrack: CPU %d: #PF, #GP, #BP, #UD, kernel #PF and ticks, 3 rounds "
+                   "t_ctxtrack: CPU %d: #PF #GP #BP #DB #UD, kernel #PF, ticks, TF+NT over SYSCALL, "
+                   "3 rounds "
                    "(status %#x)", c, st);
         }
         return done();
