@@ -1,4 +1,4 @@
-/* Tangled from book/ctxtrack.nw (chapter ""). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/ctxtrack.nw (chapter "Context tracking and the entry code: the saved CS or the soft state"). Do not edit: edit the book and run make tangle. */
 #include <linux/context_tracking.h>
 #include <asm/traps.h>
 #include <linux/errno.h>

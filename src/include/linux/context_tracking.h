@@ -1,4 +1,4 @@
-/* Tangled from book/ctxtrack.nw (chapter ""). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/ctxtrack.nw (chapter "Context tracking and the entry code: the saved CS or the soft state"). Do not edit: edit the book and run make tangle. */
 #ifndef _LINUX_CONTEXT_TRACKING_H
 #define _LINUX_CONTEXT_TRACKING_H
 #include <asm/percpu.h>
