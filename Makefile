@@ -57,7 +57,7 @@ TANGLE_SH = tangle_one() { \
 	  f=$$1; mode=$$2; out=$$3; \
 	  nw=$$(grep -l -x -F "<<$$f>>=" $(BOOK_NW) | head -n1); \
 	  if [ -z "$$nw" ]; then echo "tangle: tangle.mk lists $$f but no chapter defines <<$$f>>=" >&2; return 1; fi; \
-	  ch=$$(sed -n 's/^\\chapter{\(.*\)}.*/\1/p' $$nw | head -n1); \
+	  ch=$$(sed -n 's/^\\chapter\(\[[^]]*\]\)\?{\(.*\)}.*/\2/p' $$nw | head -n1); \
 	  msg="Tangled from $$nw (chapter \"$$ch\"). Do not edit: edit the book and run make tangle."; \
 	  case $$f in *.c|*.h|*.S|*.ld) hdr="/* $$msg */";; *) hdr="\# $$msg";; esac; \
 	  case $$f in *.c|*.h|*.S) L=$$mode;; *) L=;; esac; \

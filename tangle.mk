@@ -29,6 +29,7 @@ BOOK_NW := \
 	book/espfix.nw \
 	book/ptfree.nw \
 	book/mpx.nw \
+	book/ctxtrack.nw \
 	book/listings-intro.nw \
 	book/listings-boot.nw \
 	book/listings-mm.nw \
@@ -49,7 +50,8 @@ BOOK_NW := \
 	book/listings-pti.nw \
 	book/listings-espfix.nw \
 	book/listings-ptfree.nw \
-	book/listings-mpx.nw
+	book/listings-mpx.nw \
+	book/listings-ctxtrack.nw
 
 # The order in which `make book' weaves the files: chapter 1, Part I (the
 # arguments), Part II (the kernel underneath), Part III (the listings, Part
@@ -62,6 +64,7 @@ BOOK_WEAVE := \
 	book/espfix.nw \
 	book/ptfree.nw \
 	book/mpx.nw \
+	book/ctxtrack.nw \
 	book/part2.nw \
 	book/boot.nw \
 	book/mm.nw \
@@ -85,6 +88,7 @@ BOOK_WEAVE := \
 	book/listings-espfix.nw \
 	book/listings-ptfree.nw \
 	book/listings-mpx.nw \
+	book/listings-ctxtrack.nw \
 	book/listings-intro.nw \
 	book/listings-boot.nw \
 	book/listings-mm.nw \
@@ -514,3 +518,14 @@ TANGLED += \
 TANGLED += \
 	src/user/t_rlimit.c \
 	tests/lit/process/t_rlimit.test
+
+# Chapter: context tracking and the entry code
+TANGLED += \
+	src/include/linux/context_tracking.h \
+	src/kernel/context_tracking.c \
+	src/user/t_ctxtrack.c \
+	tests/lit/ctxtrack/state.test \
+	tests/lit/ctxtrack/window.test \
+	tests/lit/ctxtrack/gp.test \
+	src/user/bench_ctxtrack.c \
+	tests/lit/ctxtrack/bench.test

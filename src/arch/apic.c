@@ -6,6 +6,7 @@
 #include <asm/io_apic.h>
 #include <asm/ptrace.h>
 #include <asm/tsc.h>
+#include <linux/context_tracking.h>
 #include <linux/kernel.h>
 #include <linux/preempt.h>
 #include <linux/rcupdate.h>
@@ -149,7 +150,8 @@ void do_IRQ(struct pt_regs *regs, unsigned long vector)
         raw_cpu_add(irq_count, 1);
         if (vector == LOCAL_TIMER_VECTOR) {
                 timer_interrupt();
-                rcu_ready = rcu_sched_clock_irq(cpu, user_mode(regs));
+                /* tick_user_qs: Chapter~\ref{ch:ctxtrack} */
+                rcu_ready = rcu_sched_clock_irq(cpu, user_mode(regs) && tick_user_qs);
         } else if (vector == CALL_FUNCTION_VECTOR) {
                 generic_smp_call_function_interrupt();
         } else if (vector == COM1_VECTOR) {

@@ -77,7 +77,14 @@
         movl    $\vector, %esi
         movq    %rsp, %rbx
         andq    $-16, %rsp
+        call    irqentry_enter                  /* regs, vector: the state found */
+        movl    %eax, %r12d
+        movq    %rbx, %rdi
+        movl    $\vector, %esi
         call    \cfunc
+        movq    %rbx, %rdi
+        movl    %r12d, %esi
+        call    irqentry_exit
         movq    %rbx, %rsp
         testb   $3, 17*8(%rsp)
         jz      3f
@@ -126,6 +133,15 @@ entry_SYSCALL_64_after_hwframe:                 /* the KPTI trampoline joins her
         pushq   %rax                            /* pt_regs->orig_ax */
         movq    $-ENOSYS, %rax
         PUSH_REGS
+        testb   $1, ct_entry_fault(%rip)
+        jz      82f
+        movabsq $0x8000000000000000, %rcx       /* non-canonical: #GP */
+81:     movq    (%rcx), %rcx
+82:
+        .pushsection __ex_table, "a"
+        .balign 8
+        .quad   81b, 82b
+        .popsection
         movq    %rsp, %rdi
         call    do_syscall_64                   /* returns true: SYSRET is safe */
         testb   %al, %al

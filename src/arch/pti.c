@@ -6,6 +6,7 @@
 #include <asm/processor.h>
 #include <asm/pti.h>
 #include <asm/segment.h>
+#include <linux/context_tracking.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/init.h>
@@ -454,6 +455,8 @@ SYSCALL_DEFINE2(book_debug, unsigned int, cmd, unsigned long, arg)
                 }
         } else if (cmd == BOOK_DEBUG_MPX) {
                 ret = mpx_book_debug(mm, arg);  /* Chapter~\ref{ch:mpx} */
+        } else if (cmd == BOOK_DEBUG_CT) {
+                ret = ct_book_debug(arg);       /* Chapter~\ref{ch:ctxtrack} */
         }
         if (cmd == BOOK_DEBUG_ESPFIX_SP)
                 ret = arg < nr_cpu_ids && per_cpu(espfix_waddr, arg) ?

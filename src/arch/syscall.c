@@ -3,6 +3,7 @@
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
+#include <linux/context_tracking.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/lockdep.h>
@@ -73,6 +74,7 @@ void exit_to_user_mode(struct pt_regs *regs);
 void exit_to_user_mode(struct pt_regs *regs)
 {
         local_irq_disable();
+        exit_to_user_mode_begin();      /* context tracking, Chapter~\ref{ch:ctxtrack} */
         for (;;) {
                 if (need_resched()) {
                         local_irq_enable();
@@ -101,6 +103,7 @@ void exit_to_user_mode(struct pt_regs *regs)
                 race_point("espfix:before-iret");
                 local_irq_disable();
         }
+        exit_to_user_mode_end();
 }
 
 bool do_syscall_64(struct pt_regs *regs);
@@ -108,6 +111,7 @@ bool do_syscall_64(struct pt_regs *regs)
 {
         unsigned long nr = regs->orig_ax;
 
+        enter_from_user_mode(regs);     /* context tracking, Chapter~\ref{ch:ctxtrack} */
         local_irq_enable();
         if (nr < NR_syscalls && sys_call_table[nr])
                 regs->ax = sys_call_table[nr](regs);

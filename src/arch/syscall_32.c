@@ -4,6 +4,7 @@
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
+#include <linux/context_tracking.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/mman.h>
@@ -86,6 +87,7 @@ void do_int80_syscall_32(struct pt_regs *regs)
 {
         unsigned int nr = regs->orig_ax;
 
+        enter_from_user_mode(regs);
         local_irq_enable();
         current->in_ia32_syscall = true;
         if (nr < IA32_NR_syscalls && ia32_sys_call_table[nr])
@@ -107,6 +109,7 @@ void ia32_init_vendor(void)
 void do_SYSCALL_compat(struct pt_regs *regs);
 void do_SYSCALL_compat(struct pt_regs *regs)
 {
+        enter_from_user_mode(regs);
         local_irq_enable();
         if (syscall32_is_ud) {
                 regs->ip -= 2;                  /* at the instruction, as a #UD reports it */

@@ -1,4 +1,4 @@
-/* Tangled from book/ptfree.nw (chapter ""). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/ptfree.nw (chapter "Freeing page tables by RCU, and the recheck after locking"). Do not edit: edit the book and run make tangle. */
 #include <asm/tlbflush.h>
 #include <linux/huge_mm.h>
 #include <linux/init.h>

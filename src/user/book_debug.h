@@ -16,6 +16,7 @@
 #define BOOK_DEBUG_MPX_LOST      2      /* allocations that lost the cmpxchg */
 #define BOOK_DEBUG_MPX_ZAPPED    3      /* shared tables partly zapped */
 #define BOOK_DEBUG_MPX_FREED     4      /* tables freed by unmaps */
+#define BOOK_DEBUG_CT            12     /* arg: question (chapter ctxtrack) */
 static inline long book_debug(unsigned int cmd, unsigned long arg)
 {
         long ret;

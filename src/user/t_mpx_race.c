@@ -1,4 +1,4 @@
-/* Tangled from book/listings-mpx.nw (chapter ""). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/listings-mpx.nw (chapter "Listings of ``MPX bounds tables and the lock that frees them''"). Do not edit: edit the book and run make tangle. */
 #include "mpx_user.h"
 #include <pthread.h>
 

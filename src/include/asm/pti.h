@@ -79,4 +79,5 @@ void free_ldt_pgtables(struct mm_struct *mm);
 #define BOOK_DEBUG_MPX_LOST      2      /* allocations that lost the cmpxchg */
 #define BOOK_DEBUG_MPX_ZAPPED    3      /* shared tables partly zapped */
 #define BOOK_DEBUG_MPX_FREED     4      /* tables freed by unmaps */
+#define BOOK_DEBUG_CT            12     /* arg: question (chapter ctxtrack) */
 #endif

@@ -1,4 +1,4 @@
-/* Tangled from book/ptfree.nw (chapter ""). Do not edit: edit the book and run make tangle. */
+/* Tangled from book/ptfree.nw (chapter "Freeing page tables by RCU, and the recheck after locking"). Do not edit: edit the book and run make tangle. */
 #ifndef _LINUX_HUGE_MM_H
 #define _LINUX_HUGE_MM_H
 #include <linux/mm.h>
