@@ -14,6 +14,8 @@ static const struct demo demos[] = {
         { "t_shootdown", "test that munmap reaches a thread on another CPU (TLB shootdown)" },
         { "t_memfd", "test memfd: read, write, truncate, shared and private mmap, SIGBUS" },
         { "t_shared_anon", "test MAP_SHARED|MAP_ANONYMOUS memory across fork" },
+        { "t_pipe", "test pipes: EOF, EPIPE and SIGPIPE, O_NONBLOCK, capacity, atomic writes" },
+        { "t_rlimit", "test getrlimit, setrlimit, prlimit64, gettimeofday, time and sync" },
         { "t_forkfail", "fork once and report (boot with fail_alloc= to fail it)" },
         { "t_badiret", "test rt_sigreturn to segments IRET refuses: SIGSEGV, not a crash" },
         { "t_sigthread",
@@ -43,6 +45,10 @@ static const struct demo demos[] = {
                        "per write [count]" },
         { "espfix_demo", "watch ESP[31:16] across a fault and a tick with a 16-bit SS [cpu]" },
         { "bench_espfix", "cycles per int3 round trip and per int $0x80 getpid, flat and 16-bit SS [count]" },
+        { "t_collapse", "collapse a shared memfd range while a child reads it; cut it in pieces" },
+        { "t_ptfree", "which PTE tables a collapse retracted and freed by RCU; huge PMD entries" },
+        { "t_ptfree_stress", "two processes fault, munmap and mprotect while a range collapses [rounds]" },
+        { "bench_ptfree", "cycles per first touch small and huge, per collapse, per grace period [rounds]" },
 };
 static const char *const signal_names[] = {
         "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
