@@ -362,6 +362,8 @@ TANGLED += \
 	src/kernel/futex.c \
 	src/user/t_badiret.c \
 	src/user/t_sigthread.c \
+	src/user/t_sigframe.c \
+	tests/lit/signal/t_sigframe.test \
 	src/user/bench_thread.c \
 	tests/lit/signal/t_badiret.test \
 	tests/lit/signal/t_sigthread.test

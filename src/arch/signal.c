@@ -146,6 +146,22 @@ static void fill_sigcontext(struct sigcontext *sc, const struct pt_regs *regs,
                 .oldmask = oldmask, .cr2 = fault ? t->fault.cr2 : 0, .fpstate = fpstate,
         };
 }
+#define AR_TYPE_MASK   (0x7U << 9)        /* the type without the accessed bit */
+#define AR_TYPE_RWDATA (0x1U << 9)
+#define AR_TYPE_RWDATA_EXPDOWN (0x3U << 9)
+#define AR_S           (1U << 12)
+#define AR_DPL3        (3U << 13)
+#define AR_P           (1U << 15)
+static void force_valid_ss(struct pt_regs *regs)
+{
+        u32 ar;
+
+        asm("lar %1, %0\n\tjz 1f\n\txorl %0, %0\n1:" : "=r"(ar) : "r"((u32)(u16)regs->ss) : "cc");
+        ar &= AR_TYPE_MASK | AR_S | AR_DPL3 | AR_P;
+        if (ar != (AR_P | AR_S | AR_DPL3 | AR_TYPE_RWDATA) &&
+            ar != (AR_P | AR_S | AR_DPL3 | AR_TYPE_RWDATA_EXPDOWN))
+                regs->ss = __USER_DS;
+}
 int setup_rt_frame(int sig, const struct ksiginfo *info, const struct k_sigaction *ka,
                    unsigned long oldmask, struct pt_regs *regs)
 {
@@ -183,26 +199,11 @@ int setup_rt_frame(int sig, const struct ksiginfo *info, const struct k_sigactio
         regs->ip = ka->handler;
         regs->sp = frame;
         regs->cs = __USER_CS;
-        regs->ss = __USER_DS;
+        if (regs->ss != __USER_DS)
+                force_valid_ss(regs);
         regs->flags &= ~(X86_EFLAGS_DF | X86_EFLAGS_RF | X86_EFLAGS_TF);
         fpu_reset_current();
         return 0;
-}
-#define AR_TYPE_MASK   (0xfU << 8)
-#define AR_TYPE_RWDATA (0x2U << 8)
-#define AR_TYPE_RWDATA_EXPDOWN (0x6U << 8)
-#define AR_S           (1U << 12)
-#define AR_DPL3        (3U << 13)
-#define AR_P           (1U << 15)
-static void force_valid_ss(struct pt_regs *regs)
-{
-        u32 ar;
-
-        asm("lar %1, %0\n\tjz 1f\n\txorl %0, %0\n1:" : "=r"(ar) : "r"((u32)(u16)regs->ss) : "cc");
-        ar &= AR_TYPE_MASK | AR_S | AR_DPL3 | AR_P;
-        if (ar != (AR_P | AR_S | AR_DPL3 | AR_TYPE_RWDATA) &&
-            ar != (AR_P | AR_S | AR_DPL3 | AR_TYPE_RWDATA_EXPDOWN))
-                regs->ss = __USER_DS;
 }
 #define FIX_EFLAGS (X86_EFLAGS_AC | X86_EFLAGS_OF | X86_EFLAGS_DF | X86_EFLAGS_TF | \
                     X86_EFLAGS_SF | X86_EFLAGS_ZF | X86_EFLAGS_AF | X86_EFLAGS_PF | \
@@ -395,6 +396,13 @@ static unsigned long ia32_get_sigframe(const struct k_sigaction *ka, struct pt_r
                 return -1UL;
         }
         return sp;
+}
+unsigned long get_sigframe_size(void)
+{
+        unsigned long size = sizeof(struct sigframe_ia32) + 15 + fpu_xstate_size +
+                             FP_XSTATE_MAGIC2_SIZE + FSAVE_HEADER_SIZE + 63;
+
+        return (size + 15) & ~15UL;
 }
 struct fregs_state {
         u32 cwd, swd, twd, fip, fcs, foo, fos;

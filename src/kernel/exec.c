@@ -168,7 +168,8 @@ static int create_elf_tables(struct linux_binprm *b, struct mm_struct *mm,
                 AT_PHDR, phdr, AT_PHENT, sizeof(Elf64_Phdr), AT_PHNUM, b->eh->e_phnum,
                 AT_PAGESZ, PAGE_SIZE, AT_ENTRY, b->eh->e_entry, AT_HWCAP, d,
                 AT_CLKTCK, HZ, AT_UID, 0, AT_EUID, 0, AT_GID, 0, AT_EGID, 0,
-                AT_SECURE, 0, AT_RANDOM, random, AT_EXECFN, execfn, AT_NULL, 0,
+                AT_SECURE, 0, AT_RANDOM, random, AT_EXECFN, execfn,
+                AT_MINSIGSTKSZ, get_sigframe_size(), AT_NULL, 0,
         };
         unsigned long words = 1 + b->argc + 1 + b->envc + 1 + ARRAY_SIZE(auxv);
         unsigned long *table = kmalloc(words * sizeof(unsigned long), GFP_KERNEL);

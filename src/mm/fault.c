@@ -102,15 +102,17 @@ bool do_user_exception(struct pt_regs *regs, unsigned long vector)
                 { X86_TRAP_GP, SIGSEGV, SI_KERNEL }, { X86_TRAP_MF, SIGFPE, FPE_FLTINV },
                 { X86_TRAP_AC, SIGBUS, BUS_ADRALN }, { X86_TRAP_XF, SIGFPE, FPE_FLTINV },
         };
+        unsigned long error = (long)regs->orig_ax == -1 ? 0 : regs->orig_ax;
+
         for (unsigned int i = 0; i < ARRAY_SIZE(map); i++) {
                 if (map[i].vector != vector)
                         continue;
                 if (!sig_handled(current, map[i].sig))
                         pr_info("traps: %s[%d] %s ip:%lx sp:%lx error:%lx\n",
                                 current->comm, current->pid, exception_names[vector],
-                                regs->ip, regs->sp, (long)regs->orig_ax == -1 ? 0 : regs->orig_ax);
+                                regs->ip, regs->sp, error);
                 force_sig_fault(map[i].sig, map[i].code,
-                                map[i].code == SI_KERNEL ? 0 : regs->ip, vector, regs->orig_ax);
+                                map[i].code == SI_KERNEL ? 0 : regs->ip, vector, error);
                 return true;
         }
         return false;

@@ -21,6 +21,7 @@ static const struct demo demos[] = {
         { "t_sigthread",
           "test kill/tgkill, EINTR and SA_RESTART, futex, exit_group with threads" },
         { "bench_thread", "cycles per thread create+join, and per signal delivered [count]" },
+        { "t_sigframe", "test the signal frame: err, trapno, SS kept or replaced, AT_MINSIGSTKSZ" },
         { "ldt_demo", "install LDT descriptors and run 32-bit code through them" },
         { "t_ldt", "test modify_ldt: validation, LDT segments across switches and fork" },
         { "t_int80", "test int $0x80 from 32-bit code: the i386 system calls, TLS, SYSENTER" },

@@ -37,4 +37,5 @@ typedef struct {
 #define AT_SECURE  23
 #define AT_RANDOM  25
 #define AT_EXECFN  31
+#define AT_MINSIGSTKSZ 51
 #endif

@@ -162,6 +162,7 @@ long ia32_sys_sigaction(const struct pt_regs *regs);
 long ia32_sys_rt_sigaction(const struct pt_regs *regs);
 long ia32_sys_sigreturn(const struct pt_regs *regs);
 long ia32_sys_rt_sigreturn(const struct pt_regs *regs);
+unsigned long get_sigframe_size(void);          /* AT_MINSIGSTKSZ */
 #define wait_event_interruptible(wq, cond) ({                            \
         struct wait_queue_entry __w = { current, { NULL, NULL } };      \
         int __ret = 0;                                                  \
