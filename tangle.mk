@@ -39,6 +39,7 @@ BOOK_NW := \
 	book/listings-rcu.nw \
 	book/listings-user.nw \
 	book/listings-vm.nw \
+	book/listings-fault.nw \
 	book/listings-shmem.nw \
 	book/listings-pipe.nw \
 	book/listings-process.nw \
@@ -98,6 +99,7 @@ BOOK_WEAVE := \
 	book/listings-rcu.nw \
 	book/listings-user.nw \
 	book/listings-vm.nw \
+	book/listings-fault.nw \
 	book/listings-shmem.nw \
 	book/listings-pipe.nw \
 	book/listings-process.nw \
@@ -299,7 +301,10 @@ TANGLED += \
 # Chapter 10: Page faults and copy-on-write
 TANGLED += \
 	src/mm/fault.c \
-	src/mm/memory.c
+	src/mm/memory.c \
+	src/mm/oom_kill.c \
+	src/user/t_oom.c \
+	tests/lit/mm/oom.test
 
 # Chapter: Shared memory
 TANGLED += \

@@ -208,7 +208,9 @@ static int exec_binprm(struct linux_binprm *b)
                 return -ENOMEM;
         }
         preempt_disable();
+        spin_lock(&tasklist_lock);      /* as in exit_mm */
         t->mm = mm;
+        spin_unlock(&tasklist_lock);
         switch_mm(mm);
         preempt_enable();
         if (old)

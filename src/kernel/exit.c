@@ -21,7 +21,9 @@ static void exit_mm(struct task_struct *t)
         if (!mm)
                 return;
         preempt_disable();
+        spin_lock(&tasklist_lock);      /* readers of another task's mm: the OOM killer */
         t->mm = NULL;
+        spin_unlock(&tasklist_lock);
         switch_mm(NULL);
         preempt_enable();
         mmput(mm);
@@ -68,7 +70,10 @@ static void __noreturn init_exited(int wait_status)
                         pr_err("BUG: %lu LDT pages and %ld LDTs leaked\n", ldt_pages, ldts);
                 if (pgtables)
                         pr_err("BUG: %ld page-table pages of user address spaces leaked\n", pgtables);
-                if (!anon && !shmem && !ldt_pages && !ldts && !pgtables)
+                if (rss_count_errors)
+                        pr_err("BUG: %ld address spaces ended with mapped pages still counted\n",
+                               rss_count_errors);
+                if (!anon && !shmem && !ldt_pages && !ldts && !pgtables && !rss_count_errors)
                         pr_notice("user memory: no page leaked\n");
         }
         if (code > EXIT_INIT_MAX)

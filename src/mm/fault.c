@@ -74,9 +74,7 @@ static bool do_user_addr_fault(struct pt_regs *regs, unsigned long error,
                         local_irq_disable();
                         if (!user_mode(regs))
                                 return false;
-                        pr_err("Out of memory: killing %s[%d] (fault at %lx)\n",
-                               current->comm, current->pid, address);
-                        force_sig(SIGKILL);
+                        pagefault_out_of_memory();
                         return true;
                 }
         local_irq_disable();

@@ -33,6 +33,7 @@ bool do_set_pmd(struct vm_area_struct *vma, pmd_t *pmd, unsigned long haddr)
                                             page + HPAGE_PMD_NR - 1)) {
                         set_pmd(pmd, pmd_mkhuge(pfn_pmd(page_to_pfn(page), vma->vm_page_prot)));
                         mapped = true;          /* the entry keeps our reference */
+                        add_mm_counter(mm, MM_SHMEMPAGES, HPAGE_PMD_NR);
                 }
                 spin_unlock(&mm->page_table_lock);
         }
@@ -72,6 +73,7 @@ void split_huge_pmd(struct vm_area_struct *vma, pmd_t *pmd, unsigned long addres
                 return;
         }
         pmd_clear(pmd);
+        add_mm_counter(mm, MM_SHMEMPAGES, -HPAGE_PMD_NR);
         spin_unlock(&mm->page_table_lock);
         flush_tlb_mm_range(mm, haddr, haddr + HPAGE_PMD_SIZE);
         put_page(pfn_to_page(pmd_pfn(pmdval)));

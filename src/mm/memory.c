@@ -39,6 +39,7 @@ static vm_fault_t do_anonymous_page(struct vm_area_struct *vma, pmd_t *pmd,
                 return 0;
         }
         page->_mapcount = 0;
+        inc_mm_counter(vma->vm_mm, MM_ANONPAGES);
         set_pte_at(vma->vm_mm, address, pte, entry);
         pte_unmap_unlock(pte, ptl);
         return 0;
@@ -75,6 +76,10 @@ static vm_fault_t do_wp_page(struct vm_area_struct *vma, pmd_t *pmd,
         ptep_get_and_clear(mm, address, pte);
         flush_tlb_mm_range(mm, address, address + PAGE_SIZE);
         new->_mapcount = 0;
+        if (mm_counter(old) != MM_ANONPAGES) {
+                dec_mm_counter(mm, mm_counter(old));
+                inc_mm_counter(mm, MM_ANONPAGES);
+        }
         set_pte_at(mm, address, pte, pte_mkdirty(pte_mkwrite(mk_pte(new, vma->vm_page_prot))));
         pte_unmap_unlock(pte, ptl);
         put_user_page(old);                     /* the mapping's reference */
@@ -216,6 +221,7 @@ static void zap_one(struct vm_area_struct *vma, pte_t *pte, unsigned long addr,
         entry = ptep_get_and_clear(vma->vm_mm, addr, pte);
         if (!pte_present(entry))
                 return;
+        dec_mm_counter(vma->vm_mm, mm_counter(pte_page(entry)));
         if (tlb->nr == GATHER_BATCH)
                 tlb_flush_and_free(tlb);
         tlb->pages[tlb->nr++] = pte_page(entry);
@@ -279,6 +285,7 @@ static void copy_one(struct vm_area_struct *vma, pte_t *pte, unsigned long addr,
         get_page(page);
         __atomic_add_fetch(&page->_mapcount, 1, __ATOMIC_RELAXED);
         pte_t *dst = pte_offset_kernel(cs->dst_pmd, addr);
+        inc_mm_counter(cs->dst_mm, mm_counter(page));
         set_pte_at(cs->dst_mm, addr, dst, entry);
 }
 int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma)
@@ -345,6 +352,7 @@ vm_fault_t shmem_fault(struct vm_area_struct *vma, pmd_t *pmd, unsigned long add
                 put_page(page);
                 return 0;
         }
+        inc_mm_counter(vma->vm_mm, copy ? MM_ANONPAGES : MM_SHMEMPAGES);
         if (copy) {
                 copy->_mapcount = 0;
                 set_pte_at(vma->vm_mm, address, pte,

@@ -362,6 +362,11 @@ void exit_mmap(struct mm_struct *mm)
         }
         free_pgtables_range(mm, 0, TASK_SIZE_MAX);
         mm->total_vm = 0;
+        if (get_mm_counter(mm, MM_ANONPAGES) || get_mm_counter(mm, MM_SHMEMPAGES)) {
+                pr_err("BUG: exit_mmap: %ld anonymous and %ld shared-memory pages still counted\n",
+                       get_mm_counter(mm, MM_ANONPAGES), get_mm_counter(mm, MM_SHMEMPAGES));
+                __atomic_add_fetch(&rss_count_errors, 1, __ATOMIC_RELAXED);
+        }
         mmap_write_unlock(mm);
 }
 SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,

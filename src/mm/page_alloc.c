@@ -170,8 +170,11 @@ struct page *alloc_pages_site(gfp_t gfp, unsigned int order, const char *site)
         }
         if (!(gfp & __GFP_NOFAULT) && should_fail_alloc(gfp, order, site))
                 return NULL;
-        for (int zt = (gfp & __GFP_DMA32) ? ZONE_DMA32 : ZONE_NORMAL; zt >= 0 && !page; zt--)
-                page = rmqueue(&zones[zt], order);
+        do {
+                for (int zt = (gfp & __GFP_DMA32) ? ZONE_DMA32 : ZONE_NORMAL;
+                     zt >= 0 && !page; zt--)
+                        page = rmqueue(&zones[zt], order);
+        } while (!page && out_of_memory(gfp, order));
         if (!page) {
                 if (!(gfp & __GFP_NOWARN))
                         pr_warn("%s: page allocation failure: order %u, gfp %#x: out of memory\n",

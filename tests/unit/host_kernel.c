@@ -94,6 +94,9 @@ int *pte_map_depth_ptr(void)
 unsigned long zone_irq_save(void) { return 0; }
 void zone_irq_restore(unsigned long flags) { (void)flags; }
 
+/* No processes on the host: the OOM killer has nobody to kill. */
+bool out_of_memory(gfp_t gfp, unsigned int order) { (void)gfp; (void)order; return false; }
+
 /* RCU's hooks, for the PTE-table maps of the page-table test: one CPU,
  * always watching, readers only counted.  The RCU unit test links its
  * own, stronger definitions. */

@@ -38,6 +38,8 @@ void __free_pages(struct page *page, unsigned int order);
  * host's own in the unit tests (which have no interrupts). */
 unsigned long zone_irq_save(void);
 void zone_irq_restore(unsigned long flags);
+/* Chapter fault: kill a process to make room; true means try again. */
+bool out_of_memory(gfp_t gfp, unsigned int order);
 #define alloc_pages(gfp, order) alloc_pages_site(gfp, order, __func__)
 #define alloc_page(gfp) alloc_pages(gfp, 0)
 #define __free_page(page) __free_pages(page, 0)

@@ -134,6 +134,29 @@ void unmap_region(struct vm_area_struct *vma, unsigned long start, unsigned long
 void change_protection(struct vm_area_struct *vma, unsigned long start,
                        unsigned long end, pgprot_t newprot);
 int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma);
+enum { MM_ANONPAGES, MM_SHMEMPAGES, NR_MM_COUNTERS };
+static inline int mm_counter(struct page *page)
+{
+        return compound_head(page)->acct == PGACCT_SHMEM ? MM_SHMEMPAGES : MM_ANONPAGES;
+}
+static inline void add_mm_counter(struct mm_struct *mm, int member, long value)
+{
+        __atomic_add_fetch(&mm->rss_stat[member], value, __ATOMIC_RELAXED);
+}
+#define inc_mm_counter(mm, member) add_mm_counter(mm, member, 1)
+#define dec_mm_counter(mm, member) add_mm_counter(mm, member, -1)
+static inline long get_mm_counter(struct mm_struct *mm, int member)
+{
+        return __atomic_load_n(&mm->rss_stat[member], __ATOMIC_RELAXED);
+}
+static inline long get_mm_rss(struct mm_struct *mm)
+{
+        return get_mm_counter(mm, MM_ANONPAGES) + get_mm_counter(mm, MM_SHMEMPAGES);
+}
+_Static_assert(NR_MM_COUNTERS == sizeof(((struct mm_struct *)0)->rss_stat) / sizeof(long),
+               "rss_stat");
+extern long rss_count_errors;
+void pagefault_out_of_memory(void);
 /* Page faults and page-table operations on user ranges (mm/memory.c). */
 typedef unsigned int vm_fault_t;
 #define VM_FAULT_OOM            0x0001
