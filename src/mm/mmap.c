@@ -349,6 +349,8 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
         mmap_write_unlock(oldmm);
         return err;
 }
+long rss_count_errors;
+struct mm_struct *oom_victim_mm;        /* the OOM victim's, until exit_mmap ends */
 void exit_mmap(struct mm_struct *mm)
 {
         struct vm_area_struct *vma;
@@ -367,6 +369,8 @@ void exit_mmap(struct mm_struct *mm)
                        get_mm_counter(mm, MM_ANONPAGES), get_mm_counter(mm, MM_SHMEMPAGES));
                 __atomic_add_fetch(&rss_count_errors, 1, __ATOMIC_RELAXED);
         }
+        if (READ_ONCE(oom_victim_mm) == mm)
+                WRITE_ONCE(oom_victim_mm, NULL);        /* the OOM killer's victim is done */
         mmap_write_unlock(mm);
 }
 SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,

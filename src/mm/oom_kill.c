@@ -9,15 +9,12 @@
 #include <linux/signal.h>
 #include <linux/string.h>
 
-long rss_count_errors;
-
 struct oom_choice {
         int tgid;                       /* 0: none; -1: the last victim still lives */
+        struct mm_struct *mm;
         char comm[16];
         long points, total_vm, anon, shmem, pgtables;
 };
-static int oom_victim_tgid;             /* oom_lock: the last process killed */
-
 static bool oom_unkillable_task(const struct task_struct *t)
 {
         return t->tgid == 1 || !t->mm;  /* init; a kernel thread, or one exiting */
@@ -27,19 +24,19 @@ static void select_bad_process(struct oom_choice *c)
         struct task_struct *t;
 
         c->tgid = 0;
+        if (READ_ONCE(oom_victim_mm)) {
+                c->tgid = -1;
+                return;
+        }
         spin_lock(&tasklist_lock);
         list_for_each_entry(t, &task_list, tasks) {
                 if (oom_unkillable_task(t) || t->exit_state)
                         continue;
-                if (t->tgid == oom_victim_tgid) {
-                        c->tgid = -1;
-                        break;
-                }
                 long points = get_mm_rss(t->mm) + READ_ONCE(t->mm->nr_ptes);
                 if (c->tgid && points <= c->points)
                         continue;
                 *c = (struct oom_choice){
-                        .tgid = t->tgid, .points = points, .total_vm = READ_ONCE(t->mm->total_vm),
+                        .tgid = t->tgid, .mm = t->mm, .points = points, .total_vm = READ_ONCE(t->mm->total_vm),
                         .anon = get_mm_counter(t->mm, MM_ANONPAGES),
                         .shmem = get_mm_counter(t->mm, MM_SHMEMPAGES),
                         .pgtables = READ_ONCE(t->mm->nr_ptes),
@@ -77,18 +74,6 @@ static bool oom_fatal_pending(struct task_struct *t)
         return READ_ONCE(t->signal->group_exit) ||
                ((t->pending.signal | t->signal->shared_pending.signal) & sigmask(SIGKILL));
 }
-static bool process_holds_memory(int tgid)
-{
-        struct task_struct *t;
-        bool holds = false;
-
-        spin_lock(&tasklist_lock);
-        list_for_each_entry(t, &task_list, tasks)
-                if (t->tgid == tgid && t->mm)
-                        holds = true;
-        spin_unlock(&tasklist_lock);
-        return holds;
-}
 bool out_of_memory(gfp_t gfp, unsigned int order)
 {
         struct oom_choice c;
@@ -111,22 +96,24 @@ bool out_of_memory(gfp_t gfp, unsigned int order)
                 pr_err("%s invoked oom-killer: gfp_mask=%#x, order=%u, oom_score_adj=0\n",
                        current->comm, gfp, order);
                 show_meminfo();
+                WRITE_ONCE(oom_victim_mm, c.mm);
                 oom_kill_process(&c);
-                oom_victim_tgid = c.tgid;
         }
-        int victim = oom_victim_tgid;
+        struct mm_struct *victim = READ_ONCE(oom_victim_mm);
         __atomic_store_n(&oom_lock, 0, __ATOMIC_RELEASE);
-        if (victim == current->tgid)
+        if (!victim)
+                return true;                    /* already freed: try again */
+        if (victim == current->mm)
                 return false;                   /* we are the victim: fail, and die */
         for (int ms = 0; ms < OOM_WAIT_MS; ms += 10) {
-                if (!process_holds_memory(victim))
+                if (READ_ONCE(oom_victim_mm) != victim)
                         return true;
                 if (oom_fatal_pending(current))
                         return false;
                 msleep(10);
         }
-        pr_warn("oom: process %d still holds its memory after %d ms; the request fails\n",
-                victim, OOM_WAIT_MS);
+        pr_warn("oom: the victim still holds its memory after %d ms; the request fails\n",
+                OOM_WAIT_MS);
         return false;
 }
 void pagefault_out_of_memory(void)

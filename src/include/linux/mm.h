@@ -156,6 +156,7 @@ static inline long get_mm_rss(struct mm_struct *mm)
 _Static_assert(NR_MM_COUNTERS == sizeof(((struct mm_struct *)0)->rss_stat) / sizeof(long),
                "rss_stat");
 extern long rss_count_errors;
+extern struct mm_struct *oom_victim_mm;
 void pagefault_out_of_memory(void);
 /* Page faults and page-table operations on user ranges (mm/memory.c). */
 typedef unsigned int vm_fault_t;
