@@ -9,6 +9,7 @@
 #   make boot       boot the kernel in QEMU on this terminal (Ctrl-A X quits)
 #   make gdb        boot halted with the gdb stub and attach gdb
 #   make check      cmocka unit tests, then the lit suite
+#   make fuzz       random system calls on 4 CPUs, pti=on and off (FUZZ_CALLS=1000000)
 #   make deps       install missing Debian packages (apt-get, as root)
 #
 # Variables: CC=gcc|clang, KVM=1, SMP=N, MEM=SIZE, APPEND='kernel args'.
@@ -228,6 +229,26 @@ gdb: deps all $(B)/gdbinit
 	  qpid=$$!; gdb -q -x $(B)/gdbinit; kill $$qpid 2>/dev/null; wait $$qpid 2>/dev/null; true
 
 # ---------------------------------------------------------------- tests
+
+# The fuzzer of the user-programs chapter (src/user/fuzz.c), with a long
+# budget: the kernel must report nothing and leak nothing.
+FUZZ_CALLS ?= 1000000
+FUZZ_SEED  ?= 1
+FUZZ_BAD   := WARNING:|BUG:|Oops|Kernel panic|not syncing
+.PHONY: fuzz
+fuzz: deps all
+	@fail=0; for pti in on off; do \
+	  log=$(B)/fuzz-pti-$$pti.log; \
+	  echo "=== fuzz: $(FUZZ_CALLS) calls, 4 CPUs, pti=$$pti, seed $(FUZZ_SEED); log in $$log"; \
+	  python3 tests/boot-kernel.py --smp 4 --mem 512M --timeout 7200 \
+	    --initrd $(INITRAMFS) --expect init:0 -- pti=$$pti init=/bin/fuzz \
+	    -- $(FUZZ_CALLS) 4 $(FUZZ_SEED) > $$log 2>&1 || fail=1; \
+	  grep -a '^fuzz:' $$log | grep -v 'not implemented'; \
+	  if grep -aE '$(FUZZ_BAD)' $$log; then fail=1; fi; \
+	  grep -aq 'user memory: no page leaked' $$log || { echo "fuzz: pages leaked"; fail=1; }; \
+	done; \
+	[ $$fail = 0 ] && echo "=== fuzz: the kernel reported nothing and leaked nothing" || \
+	  { echo "=== fuzz: FAILED (see the logs)"; exit 1; }
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(filter tests/unit/test_%.c,$(TANGLED)))
 # The kernel sources each unit test links against.
 UNIT_test_vsprintf := src/lib/vsprintf.c

@@ -419,6 +419,8 @@ TANGLED += \
 	tests/lit/user/bench.test \
 	tests/lit/user/t_thread.test \
 	tests/lit/user/linux-oracle.test \
+	src/user/fuzz.c \
+	tests/lit/user/fuzz.test \
 	tests/lit/user/t_signal.test
 TANGLED += \
 	src/user/t_fpu.c \

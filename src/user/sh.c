@@ -39,6 +39,7 @@ static const struct demo demos[] = {
         { "bench_fault", "cycles per first touch of a fresh anonymous page [pages]" },
         { "t_thread", "test threads: pthread_create/join, a mutex, thread-locals" },
         { "t_signal", "test signal handlers: siginfo, ucontext, sigaltstack, masks" },
+        { "fuzz", "random system calls with hostile arguments [calls [processes [seed]]]" },
         { "pti_probe", "audit this process's user page tables; "
                        "read kernel addresses [addr]" },
         { "t_pti_ldt", "LDT segments on every CPU while another thread "
