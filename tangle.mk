@@ -526,7 +526,9 @@ TANGLED += \
 # Chapter: Processes (resource limits, time)
 TANGLED += \
 	src/user/t_rlimit.c \
-	tests/lit/process/t_rlimit.test
+	tests/lit/process/t_rlimit.test \
+	src/user/t_rusage.c \
+	tests/lit/process/t_rusage.test
 
 # Chapter: context tracking and the entry code
 TANGLED += \

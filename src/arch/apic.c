@@ -121,16 +121,18 @@ void apic_send_init_sipi(u32 apic_id, unsigned long start_phys)
 volatile unsigned long jiffies;
 bool sched_ready;
 
-/* The tick: time on the boot CPU, time slices everywhere. */
-static void timer_interrupt(void)
+/* The tick: time on the boot CPU, time slices and CPU time everywhere. */
+static void timer_interrupt(const struct pt_regs *regs)
 {
         if (raw_smp_processor_id() == 0) {
                 jiffies++;
                 if (sched_ready)
                         wake_up(&jiffies_wq);
         }
-        if (sched_ready)
+        if (sched_ready) {
+                account_process_tick(current, user_mode(regs));
                 scheduler_tick();
+        }
 }
 
 DEFINE_PER_CPU(unsigned long, irq_count);
@@ -149,7 +151,7 @@ void do_IRQ(struct pt_regs *regs, unsigned long vector)
         raw_cpu_add(__preempt_count, HARDIRQ_OFFSET);
         raw_cpu_add(irq_count, 1);
         if (vector == LOCAL_TIMER_VECTOR) {
-                timer_interrupt();
+                timer_interrupt(regs);
                 /* tick_user_qs: Chapter~\ref{ch:ctxtrack} */
                 rcu_ready = rcu_sched_clock_irq(cpu, user_mode(regs) && tick_user_qs);
         } else if (vector == CALL_FUNCTION_VECTOR) {

@@ -100,10 +100,15 @@ void __noreturn do_exit(int wait_status)
         if (t == child_reaper)
                 show_init_exit_dumps(t);
         exit_files(t);
+        if (t->mm) {
+                update_hiwater_rss(t->mm);
+                t->usage.maxrss = READ_ONCE(t->mm->hiwater_rss);
+        }
         exit_mm(t);
         if (t == child_reaper)
                 rcu_barrier();          /* retracted tables: see the leak check */
         spin_lock(&tasklist_lock);
+        add_usage(&t->signal->dead, &t->usage);
         t->wait_status = wait_status;
         list_del(&t->thread_node);
         group_dead = --t->signal->live == 0;
@@ -138,7 +143,6 @@ void __noreturn do_exit(int wait_status)
 #define __WNOTHREAD 0x20000000
 #define __WALL      0x40000000
 #define __WCLONE    0x80000000
-#define RUSAGE_SIZE 144
 
 static struct task_struct *find_zombie(int pid, bool *any)
 {
@@ -163,6 +167,7 @@ SYSCALL_DEFINE4(wait4, int, pid, int __user *, stat_addr, int, options,
         struct wait_queue_entry w = { current, { NULL, NULL } };
         struct wait_queue_head *wq = &current->group_leader->wait_chldexit;
         struct task_struct *z;
+        struct task_usage zu;
         bool any;
 
         if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE))
@@ -174,6 +179,8 @@ SYSCALL_DEFINE4(wait4, int, pid, int __user *, stat_addr, int, options,
                 __atomic_thread_fence(__ATOMIC_SEQ_CST);        /* see signal_wake_up */
                 spin_lock(&tasklist_lock);
                 z = find_zombie(pid < 0 ? -1 : pid, &any);
+                if (z)
+                        reap_usage(z, &zu);
                 spin_unlock(&tasklist_lock);
                 if (z || !any || (options & WNOHANG) || signal_pending(current))
                         break;
@@ -186,7 +193,7 @@ SYSCALL_DEFINE4(wait4, int, pid, int __user *, stat_addr, int, options,
         put_task_struct(z);
         if (stat_addr && put_user(status, stat_addr))
                 return -EFAULT;
-        if (ru && clear_user(ru, RUSAGE_SIZE))
+        if (ru && put_rusage(&zu, ru))
                 return -EFAULT;
         return cpid;
 }

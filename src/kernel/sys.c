@@ -7,6 +7,7 @@
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <linux/process.h>
 #include <linux/signal.h>
 #include <linux/smp.h>
@@ -146,6 +147,95 @@ SYSCALL_DEFINE4(prlimit64, int, pid, unsigned int, resource,
         if (!ret && old_rlim && copy_to_user(old_rlim, &old, sizeof(old)))
                 return -EFAULT;
         return ret;
+}
+void account_process_tick(struct task_struct *t, bool user)
+{
+        if (user)
+                t->usage.utime++;
+        else
+                t->usage.stime++;
+}
+void add_usage(struct task_usage *to, const struct task_usage *u)
+{
+        to->utime += u->utime;
+        to->stime += u->stime;
+        to->nvcsw += u->nvcsw;
+        to->nivcsw += u->nivcsw;
+        to->min_flt += u->min_flt;
+        if (u->maxrss > to->maxrss)
+                to->maxrss = u->maxrss;
+}
+/* Context: tasklist_lock held; z is a reaped zombie, the process's leader. */
+void reap_usage(struct task_struct *z, struct task_usage *out)
+{
+        *out = z->signal->dead;
+        add_usage(out, &z->signal->children);
+        add_usage(&current->signal->children, out);
+}
+struct rusage_user {
+        struct { long tv_sec, tv_usec; } ru_utime, ru_stime;
+        long ru_maxrss, ru_ixrss, ru_idrss, ru_isrss, ru_minflt, ru_majflt, ru_nswap;
+        long ru_inblock, ru_oublock, ru_msgsnd, ru_msgrcv, ru_nsignals, ru_nvcsw, ru_nivcsw;
+};
+_Static_assert(sizeof(struct rusage_user) == RUSAGE_SIZE, "struct rusage");
+
+int put_rusage(const struct task_usage *u, void __user *dst)
+{
+        struct rusage_user r = {
+                .ru_utime = { u->utime / HZ, u->utime % HZ * (1000000 / HZ) },
+                .ru_stime = { u->stime / HZ, u->stime % HZ * (1000000 / HZ) },
+                .ru_maxrss = u->maxrss * (PAGE_SIZE / 1024), .ru_minflt = u->min_flt,
+                .ru_nvcsw = u->nvcsw, .ru_nivcsw = u->nivcsw,
+        };
+        return copy_to_user(dst, &r, sizeof(r)) ? -EFAULT : 0;
+}
+static void usage_of(int who, struct task_usage *u)
+{
+        struct task_struct *t = current, *th;
+
+        memset(u, 0, sizeof(*u));
+        spin_lock(&tasklist_lock);
+        if (who == RUSAGE_THREAD) {
+                *u = t->usage;
+        } else if (who == RUSAGE_CHILDREN) {
+                *u = t->signal->children;
+        } else {
+                *u = t->signal->dead;
+                list_for_each_entry(th, &t->signal->thread_head, thread_node)
+                        add_usage(u, &th->usage);
+        }
+        spin_unlock(&tasklist_lock);
+        if (who != RUSAGE_CHILDREN && t->mm) {
+                update_hiwater_rss(t->mm);
+                if (READ_ONCE(t->mm->hiwater_rss) > u->maxrss)
+                        u->maxrss = READ_ONCE(t->mm->hiwater_rss);
+        }
+}
+SYSCALL_DEFINE2(getrusage, int, who, void __user *, ru)
+{
+        struct task_usage u;
+
+        if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
+                return -EINVAL;
+        usage_of(who, &u);
+        return put_rusage(&u, ru);
+}
+SYSCALL_DEFINE1(times, void __user *, buf)
+{
+        struct task_usage self, kids;
+        long t[4];
+
+        if (buf) {
+                usage_of(RUSAGE_SELF, &self);
+                usage_of(RUSAGE_CHILDREN, &kids);
+                t[0] = self.utime;
+                t[1] = self.stime;
+                t[2] = kids.utime;
+                t[3] = kids.stime;
+                if (copy_to_user(buf, t, sizeof(t)))
+                        return -EFAULT;
+        }
+        return READ_ONCE(jiffies);
 }
 SYSCALL_DEFINE0(getpid) { return current->tgid; }
 SYSCALL_DEFINE0(gettid) { return current->pid; }

@@ -68,6 +68,10 @@ static bool do_user_addr_fault(struct pt_regs *regs, unsigned long error,
         if (access_error(error, vma))
                 goto bad_area_unlock;
         fault = handle_mm_fault(vma, address, flags);
+        if (!(fault & (VM_FAULT_OOM | VM_FAULT_SIGBUS))) {
+                current->usage.min_flt++;
+                update_hiwater_rss(mm);
+        }
         up_read(&mm->mmap_lock);
         if (fault & VM_FAULT_OOM)
                 {

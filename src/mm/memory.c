@@ -231,6 +231,8 @@ static void zap_range(struct vm_area_struct *vma, unsigned long start,
 {
         struct mmu_gather *tlb = kmalloc(sizeof(*tlb), GFP_KERNEL | __GFP_NOFAULT);
 
+        update_hiwater_rss(vma->vm_mm);         /* before the count goes down */
+
         BUG_ON(!tlb);
         *tlb = (struct mmu_gather){ .mm = vma->vm_mm, .start = start, .end = end,
                                     .only_object = only_object };

@@ -17,6 +17,7 @@ static const struct demo demos[] = {
         { "t_shared_anon", "test MAP_SHARED|MAP_ANONYMOUS memory across fork" },
         { "t_pipe", "test pipes: EOF, EPIPE and SIGPIPE, O_NONBLOCK, capacity, atomic writes" },
         { "t_rlimit", "test getrlimit, setrlimit, prlimit64, gettimeofday, time and sync" },
+        { "t_rusage", "test getrusage, times and wait4's rusage: CPU time, faults, maxrss" },
         { "t_forkfail", "fork once and report (boot with fail_alloc= to fail it)" },
         { "t_badiret", "test rt_sigreturn to segments IRET refuses: SIGSEGV, not a crash" },
         { "t_sigthread",

@@ -153,6 +153,15 @@ static inline long get_mm_rss(struct mm_struct *mm)
 {
         return get_mm_counter(mm, MM_ANONPAGES) + get_mm_counter(mm, MM_SHMEMPAGES);
 }
+static inline void update_hiwater_rss(struct mm_struct *mm)
+{
+        unsigned long rss = get_mm_rss(mm), old = __atomic_load_n(&mm->hiwater_rss,
+                                                                  __ATOMIC_RELAXED);
+
+        while (rss > old && !__atomic_compare_exchange_n(&mm->hiwater_rss, &old, rss, false,
+                                                         __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+                ;
+}
 _Static_assert(NR_MM_COUNTERS == sizeof(((struct mm_struct *)0)->rss_stat) / sizeof(long),
                "rss_stat");
 extern long rss_count_errors;

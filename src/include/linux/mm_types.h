@@ -59,6 +59,7 @@ struct mm_struct {
         unsigned long arg_start, arg_end, env_start, env_end;
         unsigned long total_vm;         /* pages covered by VMAs */
         long rss_stat[2];               /* atomic: pages mapped, MM_ANONPAGES and MM_SHMEMPAGES */
+        unsigned long hiwater_rss;      /* atomic max: the most pages rss_stat ever reached */
         struct mm_context {             /* the LDT (Chapter "The local descriptor table") */
                 struct ldt_struct *ldt; /* NULL: none; written under lock, read with IRQs off */
                 struct mutex lock;      /* held to change ldt, and by fork to copy it */

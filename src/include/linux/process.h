@@ -34,6 +34,9 @@ static inline unsigned long timespec_to_ticks(const struct __kernel_timespec *ts
                 ms = 0x7fffffff;
         return (ms * HZ + 999) / 1000;
 }
+void add_usage(struct task_usage *to, const struct task_usage *u);
+void reap_usage(struct task_struct *z, struct task_usage *out);
+int put_rusage(const struct task_usage *u, void __user *dst);
 #define CSIGNAL              0x000000ff
 #define CLONE_VM             0x00000100
 #define CLONE_FS             0x00000200

@@ -74,6 +74,7 @@ struct task_struct {
         int wait_status;                /* for wait4: (code << 8) or signal number */
         struct wait_queue_head wait_chldexit;   /* the parent sleeps here in wait4 */
         int __user *clear_child_tid;    /* set_tid_address */
+        struct task_usage usage;        /* this thread's; only it and its CPU's tick write it */
         struct sighand_struct *sighand; /* handlers; shared by CLONE_SIGHAND */
         struct signal_struct *signal;   /* the thread group's shared state */
         struct task_struct *group_leader;       /* the first thread: it is the process */

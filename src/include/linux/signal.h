@@ -109,6 +109,8 @@ struct signal_struct {
         int group_exit_code;            /* the wait status the group ends with */
         spinlock_t rlim_lock;           /* rlim; Chapter process */
         struct rlimit rlim[RLIM_NLIMITS];
+        struct task_usage dead;         /* tasklist_lock: threads that ended (Chapter process) */
+        struct task_usage children;     /* tasklist_lock: children reaped, and theirs */
 };
 static inline bool signal_pending(const struct task_struct *t)
 {

@@ -17,4 +17,16 @@ struct sigpending {
 };
 struct sighand_struct;
 struct signal_struct;
+struct task_usage {
+        unsigned long utime, stime;     /* ticks charged in user and kernel mode */
+        unsigned long nvcsw, nivcsw;    /* switches away: chosen (a sleep), forced */
+        unsigned long min_flt;          /* faults resolved (all minor: no disk) */
+        unsigned long maxrss;           /* the largest resident set, pages */
+};
+#define RUSAGE_SELF      0
+#define RUSAGE_CHILDREN  (-1)
+#define RUSAGE_SIZE      144             /* struct rusage */
+#define RUSAGE_THREAD    1
+struct task_struct;
+void account_process_tick(struct task_struct *t, bool user);
 #endif

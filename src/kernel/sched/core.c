@@ -73,6 +73,10 @@ static void __schedule(bool preempt)
                 enqueue(rq, prev);
         struct task_struct *next = pick_next(rq);
         if (next != prev) {
+                if (!preempt && prev->state != TASK_RUNNING)
+                        prev->usage.nvcsw++;
+                else
+                        prev->usage.nivcsw++;
                 prev = context_switch(rq, prev, next);
                 finish_task_switch(prev);
         } else {
