@@ -296,7 +296,9 @@ TANGLED += \
 	src/include/linux/mman.h \
 	src/mm/vma.c \
 	src/mm/mmap.c \
-	tests/unit/test_vma.c
+	tests/unit/test_vma.c \
+	src/user/t_mremap.c \
+	tests/lit/user/t_mremap.test
 
 # Chapter 10: Page faults and copy-on-write
 TANGLED += \

@@ -320,6 +320,52 @@ int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_v
         flush_tlb_mm_range(src_vma->vm_mm, src_vma->vm_start, src_vma->vm_end);
         return 0;
 }
+static pmd_t *pmd_of(struct mm_struct *mm, unsigned long addr, bool alloc)
+{
+        pgd_t *pgd = pgd_offset(mm, addr);
+
+        if (alloc) {
+                pud_t *pud = pud_alloc(mm, pgd, addr);
+                pmd_t *pmd = pud ? pmd_alloc(mm, pud, addr) : NULL;
+                return pmd && !pte_alloc(mm, pmd) ? pmd : NULL;
+        }
+        if (!pgd_present(*pgd))
+                return NULL;
+        pud_t *pud = pud_offset(pgd, addr);
+        return pud_present(*pud) ? pmd_offset(pud, addr) : NULL;
+}
+int move_page_tables(struct vm_area_struct *vma, unsigned long old, unsigned long new_addr,
+                     unsigned long len)
+{
+        struct mm_struct *mm = vma->vm_mm;
+        spinlock_t *sptl, *dptl;
+
+        for (unsigned long off = 0; off < len; off = pmd_addr_end(new_addr + off,
+                                                               new_addr + len) - new_addr)
+                if (!pmd_of(mm, new_addr + off, true))
+                        return -ENOMEM;
+        for (unsigned long off = 0; off < len; off += PAGE_SIZE) {
+                unsigned long a = old + off;
+                pmd_t *spmd = pmd_of(mm, a, false);
+                if (!spmd)
+                        continue;
+                if (pmd_trans_huge(pmdp_get_lockless(spmd)))
+                        split_huge_pmd(vma, spmd, a);
+                pte_t *spte = pte_offset_map_lock(mm, spmd, a, &sptl);
+                if (!spte)
+                        continue;
+                pte_t entry = ptep_get_and_clear(mm, a, spte);
+                pte_unmap_unlock(spte, sptl);
+                if (pte_none(entry))
+                        continue;
+                pte_t *dpte = pte_offset_map_lock(mm, pmd_of(mm, new_addr + off, false),
+                                                  new_addr + off, &dptl);
+                set_pte_at(mm, new_addr + off, dpte, entry);
+                pte_unmap_unlock(dpte, dptl);
+        }
+        flush_tlb_mm_range(mm, old, old + len);
+        return 0;
+}
 vm_fault_t shmem_fault(struct vm_area_struct *vma, pmd_t *pmd, unsigned long address,
                        unsigned int flags)
 {

@@ -303,6 +303,83 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long brk)
         mm->brk = brk;
         return brk;
 }
+static unsigned long move_vma(struct mm_struct *mm, struct vm_area_struct *vma,
+                              unsigned long addr, unsigned long old_len,
+                              unsigned long new_len, unsigned long new_addr,
+                              unsigned long flags)
+{
+        struct shmem_inode *obj = vma->vm_obj;
+        unsigned long pgoff = obj ? vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT)
+                                  : new_addr >> PAGE_SHIFT;
+        unsigned long ret = mmap_region(mm, new_addr, new_len, vma->vm_flags, pgoff, obj);
+        int err;
+
+        if (IS_ERR_VALUE(ret))
+                return ret;
+        vma = find_vma(mm, addr);               /* the new VMA may have been merged */
+        if (obj)
+                down_write(&obj->i_mmap_rwsem);
+        err = move_page_tables(vma, addr, new_addr, old_len);
+        if (obj)
+                up_write(&obj->i_mmap_rwsem);
+        if (err) {
+                do_munmap(mm, new_addr, new_len);
+                return err;
+        }
+        if (!(flags & MREMAP_DONTUNMAP))
+                do_munmap(mm, addr, old_len);
+        return new_addr;
+}
+
+unsigned long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
+                        unsigned long new_len, unsigned long flags, unsigned long new_addr)
+{
+        struct vm_area_struct *vma;
+
+        mmap_assert_write_locked(mm);
+        if (flags & MREMAP_FIXED) {
+                if ((new_addr & ~PAGE_MASK) || new_len > TASK_SIZE_MAX ||
+                    new_addr > TASK_SIZE_MAX - new_len)
+                        return -EINVAL;
+                if (new_addr < addr + old_len && addr < new_addr + new_len)
+                        return -EINVAL;                 /* the ranges overlap */
+                if (new_addr < MMAP_MIN_ADDR)
+                        return -EPERM;
+        }
+        vma = find_vma(mm, addr);
+        if (!vma || vma->vm_start > addr || old_len > vma->vm_end - addr)
+                return -EFAULT;
+        if (vma->vm_flags & VM_MPX)
+                return -EFAULT;
+        if (new_len < old_len && !(flags & MREMAP_DONTUNMAP)) {
+                int err = do_munmap(mm, addr + new_len, old_len - new_len);
+                if (err)
+                        return err;
+                if (!(flags & MREMAP_FIXED))
+                        return addr;
+                old_len = new_len;
+                vma = find_vma(mm, addr);
+        }
+        if (!(flags & MREMAP_FIXED)) {
+                if (new_len == old_len && !(flags & MREMAP_DONTUNMAP))
+                        return addr;
+                struct vm_area_struct *next = vma_next(mm, vma);
+                unsigned long end = addr + new_len;
+                if (addr + old_len == vma->vm_end && !(flags & MREMAP_DONTUNMAP) &&
+                    end <= TASK_SIZE_MAX && (!next || next->vm_start >= end)) {
+                        unsigned long ret = mmap_region(mm, vma->vm_end, end - vma->vm_end,
+                                                        vma->vm_flags, vma->vm_pgoff + vma_pages(vma),
+                                                        vma->vm_obj);
+                        return IS_ERR_VALUE(ret) ? ret : addr;
+                }
+                if (!(flags & MREMAP_MAYMOVE))
+                        return -ENOMEM;
+                new_addr = get_unmapped_area(mm, 0, new_len, 0);
+                if (IS_ERR_VALUE(new_addr))
+                        return new_addr;
+        }
+        return move_vma(mm, vma, addr, old_len, new_len, new_addr, flags);
+}
 #define SINGLE_DEPTH_NESTING 1
 
 int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
@@ -431,6 +508,29 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 
         mmap_write_lock(mm);
         ret = do_brk(mm, brk);
+        mmap_write_unlock(mm);
+        return (long)ret;
+}
+SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len, unsigned long, new_len,
+                unsigned long, flags, unsigned long, new_addr)
+{
+        struct mm_struct *mm = current->mm;
+        unsigned long ret;
+
+        if (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP))
+                return -EINVAL;
+        if ((flags & (MREMAP_FIXED | MREMAP_DONTUNMAP)) && !(flags & MREMAP_MAYMOVE))
+                return -EINVAL;
+        if ((flags & MREMAP_DONTUNMAP) && old_len != new_len)
+                return -EINVAL;
+        if ((addr & ~PAGE_MASK) || old_len > TASK_SIZE_MAX || new_len > TASK_SIZE_MAX)
+                return -EINVAL;
+        old_len = PAGE_ALIGN(old_len);
+        new_len = PAGE_ALIGN(new_len);
+        if (!new_len || !old_len)
+                return -EINVAL;
+        mmap_write_lock(mm);
+        ret = do_mremap(mm, addr, old_len, new_len, flags, new_addr);
         mmap_write_unlock(mm);
         return (long)ret;
 }

@@ -31,6 +31,7 @@ static char *touch(unsigned long bytes)
 
         if (p == MAP_FAILED)
                 return NULL;
+        madvise(p, bytes, MADV_NOHUGEPAGE);     /* one fault per page, even on Linux */
         for (unsigned long i = 0; i < bytes; i += 4096)
                 p[i] = 1;
         return p;

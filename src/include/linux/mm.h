@@ -134,6 +134,8 @@ void unmap_region(struct vm_area_struct *vma, unsigned long start, unsigned long
 void change_protection(struct vm_area_struct *vma, unsigned long start,
                        unsigned long end, pgprot_t newprot);
 int copy_page_range(struct vm_area_struct *dst_vma, struct vm_area_struct *src_vma);
+int move_page_tables(struct vm_area_struct *vma, unsigned long old, unsigned long new_addr,
+                     unsigned long len);
 enum { MM_ANONPAGES, MM_SHMEMPAGES, NR_MM_COUNTERS };
 static inline int mm_counter(struct page *page)
 {

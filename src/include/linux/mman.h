@@ -37,4 +37,7 @@
 #define MADV_HUGEPAGE       14
 #define MADV_NOHUGEPAGE     15
 #define MADV_COLLAPSE       25
+#define MREMAP_MAYMOVE   1
+#define MREMAP_FIXED     2
+#define MREMAP_DONTUNMAP 4
 #endif
