@@ -523,9 +523,12 @@ TANGLED += \
 TANGLED += \
 	src/include/linux/context_tracking.h \
 	src/kernel/context_tracking.c \
+	src/include/asm/fsgsbase.h \
+	src/arch/paranoid.c \
 	src/user/t_ctxtrack.c \
 	tests/lit/ctxtrack/state.test \
 	tests/lit/ctxtrack/window.test \
 	tests/lit/ctxtrack/gp.test \
 	src/user/bench_ctxtrack.c \
-	tests/lit/ctxtrack/bench.test
+	tests/lit/ctxtrack/bench.test \
+	src/user/t_paranoid.c
