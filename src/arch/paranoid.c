@@ -19,6 +19,7 @@
 #define PARANOID_GS_CS          2
 
 static void paranoid_count(enum paranoid_stat s);
+static void paranoid_check_gs(unsigned long vector);
 static bool paranoid_found_user_gs(unsigned long gs);
 static void do_nmi(struct pt_regs *regs);
 static bool do_debug_kernel(struct pt_regs *regs);
@@ -81,7 +82,7 @@ static int set_paranoid_gs(char *val)
         return 0;
 }
 early_param("paranoid_gs", set_paranoid_gs);
-bool fsgsbase_enabled;
+bool fsgsbase_enabled, have_rdtscp;
 unsigned long elf_hwcap2;
 
 void fsgsbase_init_cpu(void)
@@ -91,10 +92,10 @@ void fsgsbase_init_cpu(void)
 
         wrmsrl(MSR_TSC_AUX, cpu);               /* RDTSCP and RDPID: the CPU, as on Linux */
         if (cpu == 0) {
-                cpuid_count(7, 0, &a, &b, &c, &d);
-                fsgsbase_enabled = b & 1;
                 cpuid(0x80000001, &a, &b, &c, &d);
-                fsgsbase_enabled &= d >> 27 & 1;
+                have_rdtscp = d >> 27 & 1;
+                cpuid_count(7, 0, &a, &b, &c, &d);
+                fsgsbase_enabled = (b & 1) && have_rdtscp;
         }
         if (fsgsbase_enabled) {
                 write_cr4(read_cr4() | X86_CR4_FSGSBASE);
@@ -134,6 +135,7 @@ void do_paranoid(struct pt_regs *regs, unsigned long vector, unsigned long gs,
 void do_paranoid(struct pt_regs *regs, unsigned long vector, unsigned long gs,
                  unsigned long cr3)
 {
+        paranoid_check_gs(vector);
         enum ctx_state found = ct_state();
         bool woke = irqentry_nmi_enter(regs);
 
@@ -150,6 +152,22 @@ void do_paranoid(struct pt_regs *regs, unsigned long vector, unsigned long gs,
                 do_exception(regs, vector);     /* a #MC, or a #DB nobody asked for: die */
         irqentry_nmi_exit(regs, woke);
         CT_WARN_ON(ct_state() != found);
+}
+static void paranoid_check_gs(unsigned long vector)
+{
+        unsigned int aux, lo, hi;
+        unsigned long base, want;
+
+        if (!have_rdtscp)
+                return;
+        asm volatile("rdtscp" : "=a"(lo), "=d"(hi), "=c"(aux));
+        want = __per_cpu_offset[aux & 0xfff];
+        base = rdmsrl(MSR_GS_BASE);
+        if (base == want)
+                return;
+        wrmsrl(MSR_GS_BASE, want);              /* so that panic() can run */
+        panic("paranoid entry: vector %lu runs on GS base %016lx, not CPU%u's %016lx",
+              vector, base, aux & 0xfff, want);
 }
 static bool paranoid_found_user_gs(unsigned long gs)
 {

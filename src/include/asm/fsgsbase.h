@@ -9,7 +9,7 @@
 #define X86_CR4_FSGSBASE        (1UL << 16)
 #define HWCAP2_FSGSBASE         (1UL << 1)
 #define MSR_TSC_AUX             0xc0000103
-extern bool fsgsbase_enabled;
+extern bool fsgsbase_enabled, have_rdtscp;
 extern unsigned long elf_hwcap2;
 void fsgsbase_init_cpu(void);
 
