@@ -531,4 +531,9 @@ TANGLED += \
 	tests/lit/ctxtrack/gp.test \
 	src/user/bench_ctxtrack.c \
 	tests/lit/ctxtrack/bench.test \
-	src/user/t_paranoid.c
+	src/user/t_paranoid.c \
+	src/user/t_fsgsbase.c \
+	tests/lit/ctxtrack/paranoid.test \
+	tests/lit/ctxtrack/paranoid-broken.test \
+	tests/lit/ctxtrack/nmi.test \
+	tests/lit/ctxtrack/fsgsbase.test
