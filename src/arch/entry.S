@@ -227,6 +227,15 @@ entry_SYSCALL_64_after_hwframe:                 /* the KPTI trampoline joins her
         .balign 8
         .quad   81b, 82b
         .popsection
+        testb   $1, ct_entry_fault_pf(%rip)
+        jz      84f
+        movabsq $0xffffc88000000000, %rcx       /* nothing maps it: #PF */
+83:     movq    (%rcx), %rcx
+84:
+        .pushsection __ex_table, "a"
+        .balign 8
+        .quad   83b, 84b
+        .popsection
         movq    %rsp, %rdi
         call    do_syscall_64                   /* returns true: SYSRET is safe */
         testb   %al, %al

@@ -64,7 +64,7 @@ long paranoid_book_debug(unsigned long arg);
 
 enum ct_model { CT_MODEL_CS, CT_MODEL_SOFT };
 extern enum ct_model ct_model;
-extern bool ct_entry_fault, ct_skip_user_exit, tick_user_qs;
+extern bool ct_entry_fault, ct_entry_fault_pf, ct_skip_user_exit, tick_user_qs;
 long ct_book_debug(unsigned long arg);
 
 void user_enter(void);
