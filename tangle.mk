@@ -536,9 +536,17 @@ TANGLED += \
 TANGLED += \
 	src/include/linux/context_tracking.h \
 	src/kernel/context_tracking.c \
+	src/include/asm/fsgsbase.h \
+	src/arch/paranoid.c \
 	src/user/t_ctxtrack.c \
 	tests/lit/ctxtrack/state.test \
 	tests/lit/ctxtrack/window.test \
 	tests/lit/ctxtrack/gp.test \
 	src/user/bench_ctxtrack.c \
-	tests/lit/ctxtrack/bench.test
+	tests/lit/ctxtrack/bench.test \
+	src/user/t_paranoid.c \
+	src/user/t_fsgsbase.c \
+	tests/lit/ctxtrack/paranoid.test \
+	tests/lit/ctxtrack/paranoid-broken.test \
+	tests/lit/ctxtrack/nmi.test \
+	tests/lit/ctxtrack/fsgsbase.test

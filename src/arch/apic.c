@@ -118,6 +118,11 @@ void apic_send_init_sipi(u32 apic_id, unsigned long start_phys)
                 udelay(200);
         }
 }
+
+void apic_send_nmi(unsigned int cpu)
+{
+        apic_icr_write(cpu_apic_id[cpu], 0x4400);               /* NMI, assert */
+}
 volatile unsigned long jiffies;
 bool sched_ready;
 

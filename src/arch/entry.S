@@ -97,12 +97,97 @@
 .endm
 
         .section .entry.text, "ax"
-        .irp v, 0,1,2,3,4,5,6,7,9,15,16,18,19,20,22,23,24,25,26,27,28,31
+        .irp v, 0,3,4,5,6,7,9,15,16,19,20,22,23,24,25,26,27,28,31
         idtentry \v, 0
         .endr
         .irp v, 8,10,11,12,13,14,17,21,29,30
         idtentry \v, 1
         .endr
+#define MSR_GS_BASE             0xc0000101
+#define MSR_KERNEL_GS_BASE      0xc0000102
+#define PARANOID_GS_MSR         0
+#define PARANOID_GS_RDGSBASE    1
+#define PARANOID_GS_CS          2
+.macro idtentry_paranoid vector
+        .p2align 4
+        .globl  asm_exc_\vector
+asm_exc_\vector:
+        .if \vector != 2
+        testb   $3, 8(%rsp)                     /* CS: from user mode, it tells the truth */
+        jnz     asm_exc_user_\vector
+        .endif
+        pushq   $-1
+        PUSH_REGS
+        PARANOID_ENTRY                          /* R14: CR3 found; RBX, R15: GS found */
+        movq    %rsp, %rdi
+        movl    $\vector, %esi
+        movq    %rbx, %rdx
+        movq    %r14, %rcx
+        movq    %rsp, %r12
+        andq    $-16, %rsp
+        call    do_paranoid
+        movq    %r12, %rsp
+        PARANOID_EXIT
+        POP_REGS
+        addq    $8, %rsp
+        iretq
+.endm
+.macro PARANOID_ENTRY
+        SAVE_AND_SWITCH_TO_KERNEL_CR3 scratch_reg=%rax save_reg=%r14
+        movzbl  paranoid_gs_how(%rip), %r15d
+        cmpl    $PARANOID_GS_RDGSBASE, %r15d
+        je      .Lgs_rdgsbase_\@
+        movl    $1, %ebx                        /* EBX 1: the kernel's base was loaded */
+        cmpl    $PARANOID_GS_CS, %r15d
+        je      .Lgs_by_cs_\@
+        movl    $MSR_GS_BASE, %ecx
+        rdmsr
+        testl   %edx, %edx
+        js      .Lgs_done_\@                    /* negative: a kernel base */
+        orl     %eax, %edx
+        jnz     .Lgs_swap_\@                    /* positive: the user's */
+        movl    $MSR_KERNEL_GS_BASE, %ecx       /* zero: look at the other one */
+        rdmsr
+        testl   %edx, %edx
+        jns     .Lgs_done_\@
+        jmp     .Lgs_swap_\@
+.Lgs_by_cs_\@:
+        testb   $3, 17*8(%rsp)                  /* BROKEN ON PURPOSE: paranoid_swapgs=cs */
+        jz      .Lgs_done_\@
+.Lgs_swap_\@:
+        swapgs
+        xorl    %ebx, %ebx                      /* EBX 0: SWAPGS again on the way out */
+        jmp     .Lgs_done_\@
+.Lgs_rdgsbase_\@:
+        rdgsbase %rbx                           /* whatever it is, keep it */
+        rdtscp                                  /* ECX: this CPU's number (TSC_AUX) */
+        andl    $0xfff, %ecx
+        movq    __per_cpu_offset(, %rcx, 8), %rax
+        wrgsbase %rax
+.Lgs_done_\@:
+.endm
+.macro PARANOID_EXIT
+        cmpl    $PARANOID_GS_RDGSBASE, %r15d
+        jne     .Lgs_exit_swap_\@
+        wrgsbase %rbx                           /* the interrupted base, whatever it was */
+        jmp     .Lgs_exit_done_\@
+.Lgs_exit_swap_\@:
+        testl   %ebx, %ebx
+        jnz     .Lgs_exit_done_\@
+        swapgs
+.Lgs_exit_done_\@:
+        testb   $1, paranoid_cr3_keep(%rip)     /* BROKEN ON PURPOSE */
+        jnz     .Lcr3_exit_done_\@
+        btq     $PTI_USER_PGTABLE_BIT, %r14
+        jnc     .Lcr3_exit_done_\@
+        movq    %r14, %cr3                      /* Linux: RESTORE_CR3 */
+.Lcr3_exit_done_\@:
+.endm
+        idtentry_paranoid 1
+        idtentry_paranoid 2
+        idtentry_paranoid 18
+        idtentry 1, 0, do_exception, asm_exc_user_
+        idtentry 18, 0, do_exception, asm_exc_user_
         .irp v, 0x34, 0xec, 0xfb, 0xfd, 0xff
         idtentry \v, 0, do_IRQ, asm_irq_
         .endr
@@ -142,6 +227,15 @@ entry_SYSCALL_64_after_hwframe:                 /* the KPTI trampoline joins her
         .balign 8
         .quad   81b, 82b
         .popsection
+        testb   $1, ct_entry_fault_pf(%rip)
+        jz      84f
+        movabsq $0xffffc88000000000, %rcx       /* nothing maps it: #PF */
+83:     movq    (%rcx), %rcx
+84:
+        .pushsection __ex_table, "a"
+        .balign 8
+        .quad   83b, 84b
+        .popsection
         movq    %rsp, %rdi
         call    do_syscall_64                   /* returns true: SYSRET is safe */
         testb   %al, %al
@@ -159,7 +253,11 @@ entry_SYSCALL_64_after_hwframe:                 /* the KPTI trampoline joins her
 .Lsysret_user_cr3_done:
         popq    %rdi
         popq    %rsp
+        .globl  entry_SYSCALL_64_swapgs_exit    /* labels for the paranoid tests */
+entry_SYSCALL_64_swapgs_exit:
         swapgs
+        .globl  entry_SYSCALL_64_sysret
+entry_SYSCALL_64_sysret:
         sysretq
         .p2align 4
         .globl ret_to_user

@@ -1,5 +1,6 @@
 /* Tangled from book/ldt.nw (chapter "The local descriptor table"). Do not edit: edit the book and run make tangle. */
 #include <asm/desc.h>
+#include <asm/fsgsbase.h>
 #include <asm/ldt.h>
 #include <asm/mmu_context.h>
 #include <asm/msr.h>
@@ -288,8 +289,8 @@ void save_fsgs(struct task_struct *t)
         savesegment(gs, t->gsindex);
         if (!t->mm)
                 return;
-        t->fsbase = t->fsindex > 3 ? 0 : rdmsrl(MSR_FS_BASE);
-        t->gsbase = t->gsindex > 3 ? 0 : rdmsrl(MSR_KERNEL_GS_BASE);
+        t->fsbase = t->fsindex > 3 && !fsgsbase_enabled ? 0 : x86_fsbase_read_cpu();
+        t->gsbase = t->gsindex > 3 && !fsgsbase_enabled ? 0 : x86_gsbase_read_cpu_inactive();
 }
 void load_fsgs(struct task_struct *prev, struct task_struct *next)
 {
@@ -306,11 +307,11 @@ void load_fsgs(struct task_struct *prev, struct task_struct *next)
         if (!next->mm)
                 return;
         savesegment(fs, sel);
-        if (sel <= 3)
-                wrmsrl(MSR_FS_BASE, next->fsbase);
+        if (sel <= 3 || fsgsbase_enabled)
+                x86_fsbase_write_cpu(next->fsbase);
         savesegment(gs, sel);
-        if (sel <= 3)
-                wrmsrl(MSR_KERNEL_GS_BASE, next->gsbase);
+        if (sel <= 3 || fsgsbase_enabled)
+                x86_gsbase_write_cpu_inactive(next->gsbase);
 }
 void reset_user_segments(struct task_struct *t)
 {

@@ -461,5 +461,7 @@ SYSCALL_DEFINE2(book_debug, unsigned int, cmd, unsigned long, arg)
         if (cmd == BOOK_DEBUG_ESPFIX_SP)
                 ret = arg < nr_cpu_ids && per_cpu(espfix_waddr, arg) ?
                       (long)(u32)READ_ONCE(((unsigned long *)per_cpu(espfix_waddr, arg))[4]) : -EINVAL;
+        if (cmd == BOOK_DEBUG_PARANOID)
+                ret = paranoid_book_debug(arg);         /* Chapter~\ref{ch:ctxtrack} */
         return ret;
 }

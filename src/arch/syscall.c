@@ -49,6 +49,7 @@ void cpu_init_user_mode(void)
                 write_cr4(read_cr4() | X86_CR4_SMAP);
                 smap_enabled = true;
         }
+        fsgsbase_init_cpu();
         fpu_init_cpu();
 }
 static bool sysret_allowed(const struct pt_regs *regs)

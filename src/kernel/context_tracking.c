@@ -173,11 +173,19 @@ static int set_tick_user_qs(char *val)
 }
 early_param("tick_user_qs", set_tick_user_qs);
 bool ct_entry_fault;                    /* ct_entry_fault=gp: broken */
+bool ct_entry_fault_pf;                 /* ct_entry_fault=pf: broken */
 bool ct_skip_user_exit;                 /* ct_user_exit=skip: broken */
 
 static int set_ct_entry_fault(char *val)
 {
-        int bad = parse_broken_switch("ct_entry_fault", val, "off", "gp",
+        int bad;
+
+        if (val && !strcmp(val, "pf")) {
+                ct_entry_fault_pf = parse_broken_switch("ct_entry_fault", val, "off", "pf",
+                        "the SYSCALL entry takes a #PF before user_exit()");
+                return 0;
+        }
+        bad = parse_broken_switch("ct_entry_fault", val, "off", "gp",
                 "the SYSCALL entry takes a #GP before user_exit()");
         if (bad < 0)
                 return bad;

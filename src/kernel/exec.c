@@ -1,5 +1,6 @@
 /* Tangled from book/process.nw (chapter "Processes"). Do not edit: edit the book and run make tangle. */
 #include <asm/fpu.h>
+#include <asm/fsgsbase.h>
 #include <asm/ldt.h>
 #include <asm/mmu_context.h>
 #include <asm/msr.h>
@@ -168,6 +169,7 @@ static int create_elf_tables(struct linux_binprm *b, struct mm_struct *mm,
                 AT_PHDR, phdr, AT_PHENT, sizeof(Elf64_Phdr), AT_PHNUM, b->eh->e_phnum,
                 AT_PAGESZ, PAGE_SIZE, AT_ENTRY, b->eh->e_entry, AT_HWCAP, d,
                 AT_CLKTCK, HZ, AT_UID, 0, AT_EUID, 0, AT_GID, 0, AT_EGID, 0,
+                AT_HWCAP2, elf_hwcap2,                  /* FSGSBASE: chapter ctxtrack */
                 AT_SECURE, 0, AT_RANDOM, random, AT_EXECFN, execfn,
                 AT_MINSIGSTKSZ, get_sigframe_size(), AT_NULL, 0,
         };

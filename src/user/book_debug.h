@@ -17,6 +17,7 @@
 #define BOOK_DEBUG_MPX_ZAPPED    3      /* shared tables partly zapped */
 #define BOOK_DEBUG_MPX_FREED     4      /* tables freed by unmaps */
 #define BOOK_DEBUG_CT            12     /* arg: question (chapter ctxtrack) */
+#define BOOK_DEBUG_PARANOID      13     /* arg: question (chapter ctxtrack) */
 static inline long book_debug(unsigned int cmd, unsigned long arg)
 {
         long ret;

@@ -54,6 +54,8 @@ static const struct demo demos[] = {
         { "t_ptfree", "which PTE tables a collapse retracted and freed by RCU; huge PMD entries" },
         { "t_ptfree_stress", "two processes fault, munmap and mprotect while a range collapses [rounds]" },
         { "bench_ptfree", "cycles per first touch small and huge, per collapse, per grace period [rounds]" },
+        { "t_paranoid", "a #DB in the SYSCALL window, or NMIs: bp 0|1|2 [arch_prctl|wrgsbase], nmi CPU N" },
+        { "t_fsgsbase", "RDGSBASE/WRGSBASE and arch_prctl, as on Linux 5.9+" },
 };
 static const char *const signal_names[] = {
         "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",

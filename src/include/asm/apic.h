@@ -16,6 +16,7 @@ void apic_init_ap(void);
 void apic_eoi(void);
 void apic_send_ipi(unsigned int cpu, unsigned int vector);
 void apic_send_init_sipi(u32 apic_id, unsigned long start_phys);
+void apic_send_nmi(unsigned int cpu);       /* Chapter~\ref{ch:ctxtrack} */
 u32 apic_read_id(void);
 void udelay(unsigned long us);
 extern char asm_irq_0xec[], asm_irq_0xfb[], asm_irq_0xfd[], asm_irq_0xff[];

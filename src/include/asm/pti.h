@@ -80,4 +80,5 @@ void free_ldt_pgtables(struct mm_struct *mm);
 #define BOOK_DEBUG_MPX_ZAPPED    3      /* shared tables partly zapped */
 #define BOOK_DEBUG_MPX_FREED     4      /* tables freed by unmaps */
 #define BOOK_DEBUG_CT            12     /* arg: question (chapter ctxtrack) */
+#define BOOK_DEBUG_PARANOID      13     /* arg: question (chapter ctxtrack) */
 #endif

@@ -7,6 +7,7 @@
 #include <linux/percpu.h>
 #include <linux/rcupdate.h>
 #include <linux/types.h>
+#include <asm/fsgsbase.h>
 
 enum ctx_state {
         CONTEXT_DISABLED = -1,
@@ -44,10 +45,26 @@ void ct_rcu_suspicious(const char *file, int line, const char *msg);
         if (unlikely(!rcu_is_watching()))                               \
                 ct_rcu_suspicious(__FILE__, __LINE__, msg);             \
 } while (0)
+enum paranoid_stat {
+        PARANOID_STAT_NMI_USER,         /* NMIs that interrupted user mode */
+        PARANOID_STAT_NMI_KERNEL,       /* ... and kernel mode */
+        PARANOID_STAT_USER_GS,          /* kernel-mode entries that found the user's GS */
+        PARANOID_STAT_USER_CR3,         /* ... and the user's CR3 */
+        PARANOID_STAT_DB,               /* test breakpoints that fired */
+        PARANOID_NR_STATS
+};
+extern unsigned long paranoid_stats[PARANOID_NR_STATS];
+extern u8 paranoid_gs_how;
+extern bool paranoid_cr3_keep, paranoid_rcu_skip;
+DECLARE_PER_CPU(unsigned long, nmi_count);
+DECLARE_PER_CPU(unsigned long, paranoid_bp_armed);
+bool irqentry_nmi_enter(struct pt_regs *regs);
+void irqentry_nmi_exit(struct pt_regs *regs, bool woke);
+long paranoid_book_debug(unsigned long arg);
 
 enum ct_model { CT_MODEL_CS, CT_MODEL_SOFT };
 extern enum ct_model ct_model;
-extern bool ct_entry_fault, ct_skip_user_exit, tick_user_qs;
+extern bool ct_entry_fault, ct_entry_fault_pf, ct_skip_user_exit, tick_user_qs;
 long ct_book_debug(unsigned long arg);
 
 void user_enter(void);

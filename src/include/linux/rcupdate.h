@@ -36,6 +36,8 @@ void rcu_user_exit(unsigned int cpu);
 void rcu_irq_enter(unsigned int cpu);
 void rcu_irq_exit(unsigned int cpu);
 bool rcu_is_watching_cpu(unsigned int cpu);
+bool rcu_nmi_enter(unsigned int cpu);
+void rcu_nmi_exit(unsigned int cpu, bool woke);
 void call_rcu_cpu(unsigned int cpu, struct rcu_head *head, rcu_callback_t func);
 unsigned long rcu_do_batch(unsigned int cpu);
 

@@ -150,6 +150,21 @@ static bool rcu_rrupt_from_eqs(struct rcu_data *rdp)
 {
         return rdp->eqs != RCU_EQS_NONE && rdp->irq_nesting <= 1;
 }
+bool rcu_nmi_enter(unsigned int cpu)
+{
+        struct rcu_data *rdp = rcu_cpu_data(cpu);
+
+        if (!rcu_dynticks_in_eqs(rcu_dynticks_snap(rdp)))
+                return false;                   /* watching already: nothing to undo */
+        rcu_dynticks_inc(rdp);                  /* odd: the handler may read */
+        return true;
+}
+
+void rcu_nmi_exit(unsigned int cpu, bool woke)
+{
+        if (woke)
+                rcu_dynticks_inc(rcu_cpu_data(cpu));    /* even: back where it was */
+}
 static bool rcu_gp_may_end(void)
 {
         if (unlikely(rcu_gp_end_early))         /* broken on purpose */
