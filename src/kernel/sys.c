@@ -237,6 +237,28 @@ SYSCALL_DEFINE1(times, void __user *, buf)
         }
         return READ_ONCE(jiffies);
 }
+SYSCALL_DEFINE1(sysinfo, void __user *, info)
+{
+        struct {
+                long uptime;
+                unsigned long loads[3], totalram, freeram, sharedram, bufferram;
+                unsigned long totalswap, freeswap;
+                unsigned short procs, pad;
+                unsigned long totalhigh, freehigh;
+                unsigned int mem_unit;
+        } si = {
+                .uptime = READ_ONCE(jiffies) / HZ, .totalram = totalram_pages(),
+                .freeram = nr_free_pages(), .mem_unit = PAGE_SIZE,
+        };
+        struct task_struct *t;
+
+        _Static_assert(sizeof(si) == 112, "struct sysinfo");
+        spin_lock(&tasklist_lock);
+        list_for_each_entry(t, &task_list, tasks)
+                si.procs++;
+        spin_unlock(&tasklist_lock);
+        return copy_to_user(info, &si, sizeof(si)) ? -EFAULT : 0;
+}
 SYSCALL_DEFINE0(getpid) { return current->tgid; }
 SYSCALL_DEFINE0(gettid) { return current->pid; }
 SYSCALL_DEFINE0(getppid)

@@ -292,6 +292,13 @@ unsigned long nr_free_pages(void)
                 n += READ_ONCE(zones[zt].free);
         return n;
 }
+unsigned long totalram_pages(void)
+{
+        unsigned long n = 0;
+        for (int zt = 0; zt < MAX_NR_ZONES; zt++)
+                n += READ_ONCE(zones[zt].managed);
+        return n;
+}
 
 unsigned long page_acct_read(enum page_acct a) { return READ_ONCE(acct_pages[a]); }
 

@@ -1,6 +1,7 @@
 /* Tangled from book/listings-fault.nw (chapter "Listings of ``Page faults and copy-on-write''"). Do not edit: edit the book and run make tangle. */
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/sysinfo.h>
 #include "ulib.h"
 
 #define MiB (1UL << 20)
@@ -35,6 +36,7 @@ static pid_t start_holder(unsigned long bytes, int fd)
                         _exit(3);
                 if (write(fd, "r", 1) != 1)
                         _exit(4);
+                close(fd);              /* if the other holder dies first, the reader sees EOF */
                 for (;;)
                         pause();
         }
@@ -58,25 +60,28 @@ static void parent_faults(void)
         int fds[2], st;
         char c;
 
-        if (pipe(fds))
+        struct sysinfo si;
+
+        if (pipe(fds) || sysinfo(&si))
                 return;
-        pid_t small = start_holder(8 * MiB, fds[1]);
-        pid_t big = start_holder(64 * MiB, fds[1]);
+        unsigned long free = si.freeram * si.mem_unit, half = free / 2 & ~(MiB - 1);
+        pid_t small = start_holder(free / 16 & ~(MiB - 1), fds[1]);
+        pid_t big = start_holder(half, fds[1]);
+        close(fds[1]);
         ok(read(fds[0], &c, 1) == 1 && read(fds[0], &c, 1) == 1,
-           "a holder of 8 MiB and one of 64 MiB are ready");
-        say("# the holder of 64 MiB is pid %d\n", big);
-        char *mine = map_and_touch(64 * MiB, 0x5a);
-        ok(mine && intact(mine, 64 * MiB, 0x5a),
-           "the parent then touches 64 MiB more than fit, and all of it is there");
+           "a holder of a sixteenth of free memory and one of half are ready");
+        say("# the larger holder is pid %d\n", big);
+        char *mine = map_and_touch(half, 0x5a);
+        ok(mine && intact(mine, half, 0x5a),
+           "the parent then touches another half, more than is left, and all of it is there");
         st = wait_child(big);
-        ok(killed_by(st, SIGKILL), "the holder of 64 MiB was killed with SIGKILL (status %#x)", st);
-        ok_eq(waitpid(small, &st, WNOHANG), 0, "the holder of 8 MiB still runs");
+        ok(killed_by(st, SIGKILL), "the larger holder was killed with SIGKILL (status %#x)", st);
+        ok_eq(waitpid(small, &st, WNOHANG), 0, "the smaller holder still runs");
         kill(small, SIGTERM);
         st = wait_child(small);
         ok(killed_by(st, SIGTERM), "and ends only with the SIGTERM sent now");
-        munmap(mine, 64 * MiB);
+        munmap(mine, half);
         close(fds[0]);
-        close(fds[1]);
 }
 /* Processes that grow without end, all at once. */
 static void storm(void)
@@ -93,10 +98,13 @@ static void storm(void)
         for (int i = 0; i < HOGS; i++)
                 killed += killed_by(wait_child(hog[i]), SIGKILL);
         ok_eq(killed, HOGS, "three processes that grow for ever are each killed with SIGKILL");
-        char *p = map_and_touch(32 * MiB, 0x33);
-        ok(p && intact(p, 32 * MiB, 0x33), "after the storm the parent maps and fills 32 MiB");
+        struct sysinfo si;
+        unsigned long quarter = sysinfo(&si) ? 0 : si.freeram * si.mem_unit / 4 & ~(MiB - 1);
+        char *p = quarter ? map_and_touch(quarter, 0x33) : NULL;
+        ok(p && intact(p, quarter, 0x33),
+           "after the storm the parent maps and fills a quarter of free memory");
         if (p)
-                munmap(p, 32 * MiB);
+                munmap(p, quarter);
 }
 int main(void)
 {

@@ -57,6 +57,7 @@ struct mem_snapshot {
 };
 extern const char *const page_acct_names[NR_PGACCT];
 unsigned long nr_free_pages(void);
+unsigned long totalram_pages(void);
 unsigned long page_acct_read(enum page_acct a);
 void mem_snapshot(struct mem_snapshot *s);
 unsigned long mem_snapshot_leaks(const struct mem_snapshot *before,
