@@ -7,6 +7,7 @@
 #include <linux/mm.h>
 #include <linux/pgtable.h>
 #include <linux/process.h>
+#include <linux/ptrace.h>
 #include <linux/rcupdate.h>
 #include <linux/signal.h>
 #include <linux/syscalls.h>
@@ -99,6 +100,7 @@ void __noreturn do_exit(int wait_status)
         if (t == child_reaper)
                 rcu_barrier();          /* retracted tables: see the leak check */
         spin_lock(&tasklist_lock);
+        ptrace_exit(t);
         t->wait_status = wait_status;
         list_del(&t->thread_node);
         group_dead = --t->signal->live == 0;
@@ -158,6 +160,7 @@ SYSCALL_DEFINE4(wait4, int, pid, int __user *, stat_addr, int, options,
         struct wait_queue_entry w = { current, { NULL, NULL } };
         struct wait_queue_head *wq = &current->group_leader->wait_chldexit;
         struct task_struct *z;
+        int stopped_pid = 0, stopped_status = 0;
         bool any;
 
         if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE))
@@ -169,12 +172,21 @@ SYSCALL_DEFINE4(wait4, int, pid, int __user *, stat_addr, int, options,
                 __atomic_thread_fence(__ATOMIC_SEQ_CST);        /* see signal_wake_up */
                 spin_lock(&tasklist_lock);
                 z = find_zombie(pid < 0 ? -1 : pid, &any);
+                if (!z)
+                        ptrace_wait_stopped(pid < 0 ? -1 : pid, &any, &stopped_pid, &stopped_status);
                 spin_unlock(&tasklist_lock);
-                if (z || !any || (options & WNOHANG) || signal_pending(current))
+                if (z || stopped_pid || !any || (options & WNOHANG) || signal_pending(current))
                         break;
                 schedule();
         }
         finish_wait(wq, &w);
+        if (stopped_pid) {
+                if (stat_addr && put_user(stopped_status, stat_addr))
+                        return -EFAULT;
+                if (ru && clear_user(ru, RUSAGE_SIZE))
+                        return -EFAULT;
+                return stopped_pid;
+        }
         if (!z)
                 return !any ? -ECHILD : (options & WNOHANG) ? 0 : -ERESTARTSYS;
         int cpid = z->tgid, status = z->wait_status;
