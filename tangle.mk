@@ -389,7 +389,9 @@ TANGLED += \
 	tests/lit/ptrace/t_ptrace_sys.test \
 	tests/lit/ptrace/t_ptrace_step.test \
 	tests/lit/ptrace/step-late.test \
-	tests/lit/ptrace/t_ptrace_hw.test
+	tests/lit/ptrace/t_ptrace_hw.test \
+	tests/lit/ptrace/setregs-novalidate.test \
+	tests/lit/ptrace/ring0-refused.test
 
 # Chapter 12: The console as a terminal
 TANGLED += \

@@ -84,9 +84,26 @@ static void check_putreg(pid_t pid, struct user_regs_struct *r)
         ptrace(PTRACE_POKEUSER, pid, (void *)offsetof(struct user_regs_struct, r13), R13);
 }
 
-int main(void)
+static int ring0(void)
+{
+        pid_t pid = fork_traced(child);
+
+        ptrace(PTRACE_CONT, pid, 0, 0);
+        ok(stopped_by(wait_tracee(pid), SIGSTOP), "the child stops in its tkill(SIGSTOP)");
+        ok_errno(ptrace(PTRACE_POKEUSER, pid, (void *)offsetof(struct user_regs_struct, cs),
+                        0x10), EIO, "POKEUSER cs = 0x10 (RPL 0)");
+        ptrace(PTRACE_POKEUSER, pid, (void *)offsetof(struct user_regs_struct, r12), 0xabcdef);
+        ptrace(PTRACE_CONT, pid, 0, 0);
+        int status = wait_tracee(pid);
+        ok(WIFEXITED(status) && WEXITSTATUS(status) == 0, "the child runs to its end");
+        return done();
+}
+
+int main(int argc, char **argv)
 {
         struct user_regs_struct r;
+        if (argc > 1 && !strcmp(argv[1], "ring0"))
+                return ring0();
         pid_t pid = fork_traced(child);
 
         ptrace(PTRACE_CONT, pid, 0, 0);
