@@ -391,7 +391,9 @@ TANGLED += \
 	tests/lit/ptrace/step-late.test \
 	tests/lit/ptrace/t_ptrace_hw.test \
 	tests/lit/ptrace/setregs-novalidate.test \
-	tests/lit/ptrace/ring0-refused.test
+	tests/lit/ptrace/ring0-refused.test \
+	src/user/t_strace.c \
+	tests/lit/ptrace/strace.test
 
 # Chapter 12: The console as a terminal
 TANGLED += \

@@ -118,7 +118,7 @@ bool do_syscall_64(struct pt_regs *regs)
                 nr = syscall_trace_enter(regs);
         if (nr < NR_syscalls && sys_call_table[nr])
                 regs->ax = sys_call_table[nr](regs);
-        else if (nr != -1UL)
+        else if (nr != -1UL)            /* -1: skipped by a tracer (Chapter~\ref{ch:ptrace}) */
                 regs->ax = sys_ni_syscall(nr);
         if (unlikely(current->syscall_trace || current->singlestep))
                 syscall_exit_work(regs);

@@ -27,6 +27,7 @@ static const struct demo demos[] = {
         { "t_ptrace_sys", "ptrace: system-call stops; skip a call, change its number and result" },
         { "t_ptrace_step", "ptrace: single steps, and a step over SYSCALL" },
         { "t_ptrace_hw", "ptrace: hardware breakpoints and watchpoints in DR0-DR7" },
+        { "t_strace", "a small strace: t_strace /bin/hello a b [program args]" },
         { "ldt_demo", "install LDT descriptors and run 32-bit code through them" },
         { "t_ldt", "test modify_ldt: validation, LDT segments across switches and fork" },
         { "t_int80", "test int $0x80 from 32-bit code: the i386 system calls, TLS, SYSENTER" },

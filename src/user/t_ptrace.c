@@ -76,6 +76,31 @@ static void check_traceme_exec(const char *self)
         signal(SIGCHLD, SIG_DFL);
 }
 
+/* PTRACE_O_TRACEEXEC: an event stop instead of the SIGTRAP. */
+static void check_exec_event(const char *self)
+{
+        unsigned long msg;
+        pid_t pid = fork();
+
+        if (pid == 0) {
+                traceme_and_stop();
+                execl(self, self, "exec-exit", (char *)NULL);
+                _exit(102);
+        }
+        ok(stopped_by(wait_tracee(pid), SIGSTOP), "a TRACEME child stops itself");
+        ok_eq(ptrace(PTRACE_SETOPTIONS, pid, 0, PTRACE_O_TRACEEXEC), 0,
+              "PTRACE_SETOPTIONS(PTRACE_O_TRACEEXEC)");
+        ptrace(PTRACE_CONT, pid, 0, 0);
+        int status = wait_tracee(pid);
+        ok(status != -1 && status >> 8 == (SIGTRAP | PTRACE_EVENT_EXEC << 8),
+           "execve: a PTRACE_EVENT_EXEC stop");
+        ptrace(PTRACE_GETEVENTMSG, pid, 0, &msg);
+        ok_eq(msg, pid, "its event message: the former thread id");
+        ptrace(PTRACE_CONT, pid, 0, 0);
+        status = wait_tracee(pid);
+        ok(WIFEXITED(status) && WEXITSTATUS(status) == 7, "no SIGTRAP follows: the program runs");
+}
+
 static __attribute__((noreturn)) void pause_forever(void)
 {
         for (;;)
@@ -159,7 +184,10 @@ int main(int argc, char **argv)
 {
         if (argc > 1 && !strcmp(argv[1], "exec-child"))
                 return exec_child();
+        if (argc > 1 && !strcmp(argv[1], "exec-exit"))
+                return 7;
         check_traceme_exec(argv[0]);
+        check_exec_event(argv[0]);
         check_attach_detach();
         check_seize_kill();
         check_kill_while_stopped();

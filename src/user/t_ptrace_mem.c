@@ -23,6 +23,7 @@ int main(void)
 {
         memset(pages, 'p', sizeof(pages));
         memcpy(pages + 4092, "ABCDEFGH", 8);
+        long *none = mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         pid_t pid = fork_traced(child);
         ptrace(PTRACE_CONT, pid, 0, 0);
         int status = wait_tracee(pid);
@@ -34,6 +35,10 @@ int main(void)
         got = ptrace(PTRACE_PEEKDATA, pid, pages + 4092, 0);
         ok(!memcmp(&got, "ABCDEFGH", 8), "PEEKDATA of a word that straddles two pages");
         ok_eq(ptrace(PTRACE_POKEDATA, pid, (void *)&value, 0x0123456789abcdef), 0, "POKEDATA");
+        ok_eq(ptrace(PTRACE_POKEDATA, pid, none + 1, 77), 0, "POKEDATA into a PROT_NONE page");
+        errno = 0;
+        got = ptrace(PTRACE_PEEKDATA, pid, none + 1, 0);
+        ok(got == 77 && errno == 0, "PEEKDATA reads it back: the force of FOLL_FORCE");
         long w = ptrace(PTRACE_PEEKDATA, pid, pages + 4092, 0);
         memcpy((char *)&w + 3, "X", 1);
         ok_eq(ptrace(PTRACE_POKEDATA, pid, pages + 4092, w), 0, "POKEDATA across a page boundary");
