@@ -393,7 +393,9 @@ TANGLED += \
 	tests/lit/ptrace/setregs-novalidate.test \
 	tests/lit/ptrace/ring0-refused.test \
 	src/user/t_strace.c \
-	tests/lit/ptrace/strace.test
+	tests/lit/ptrace/strace.test \
+	tests/lit/ptrace/wait-oncpu.test \
+	tests/lit/ptrace/wait-none.test
 
 # Chapter 12: The console as a terminal
 TANGLED += \

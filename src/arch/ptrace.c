@@ -6,6 +6,7 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/ptrace.h>
+#include <linux/race.h>
 #include <linux/signal.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -254,6 +255,7 @@ static long getfpregs(struct task_struct *t, void __user *data)
                 return -EIO;
         memcpy(buf, t->fpstate, 416);
         memset(buf + 416, 0, sizeof(buf) - 416);
+        race_point("ptrace:fpregs-read");
         return copy_to_user(data, buf, sizeof(buf)) ? -EFAULT : 0;
 }
 long arch_ptrace(struct task_struct *child, long request, unsigned long addr,

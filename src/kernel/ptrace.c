@@ -9,6 +9,7 @@
 #include <linux/pgtable.h>
 #include <linux/process.h>
 #include <linux/ptrace.h>
+#include <linux/race.h>
 #include <linux/shmem_fs.h>
 #include <linux/signal.h>
 #include <linux/string.h>
@@ -42,6 +43,9 @@ static bool ptrace_stop(int code, struct ksiginfo *info)
         spin_unlock_irqrestore(&t->sighand->siglock, flags);
         notify_tracer(t, code);
         spin_unlock(&tasklist_lock);
+        preempt_disable();
+        race_point("ptrace:stopped-on-cpu");
+        preempt_enable();
         schedule();
         spin_lock_irqsave(&t->sighand->siglock, flags);
         t->last_siginfo = NULL;
@@ -161,6 +165,19 @@ static long ptrace_attach(struct task_struct *child, long request, unsigned long
         }
         return 0;
 }
+bool ptrace_wait_none;
+
+static int set_ptrace_wait(char *val)
+{
+        int broken = parse_broken_switch("ptrace_wait", val, "inactive", "none",
+                "a tracer reads a stopped tracee's FPU registers before they are saved");
+
+        if (broken < 0)
+                return broken;
+        ptrace_wait_none = broken;
+        return 0;
+}
+early_param("ptrace_wait", set_ptrace_wait);
 static long ptrace_check_attach(struct task_struct *child, bool ignore_state)
 {
         unsigned long flags;
@@ -173,10 +190,13 @@ static long ptrace_check_attach(struct task_struct *child, bool ignore_state)
                 ret = 0;
         }
         spin_unlock_irqrestore(&child->sighand->siglock, flags);
-        if (!ret && !ignore_state)
+        if (ret || ignore_state)
+                return ret;
+        race_point("ptrace:found-stopped");
+        if (!ptrace_wait_none)
                 while (__atomic_load_n(&child->on_cpu, __ATOMIC_ACQUIRE))
                         asm volatile("pause");
-        return ret;
+        return 0;
 }
 static void ptrace_unfreeze(struct task_struct *child)
 {

@@ -98,12 +98,30 @@ static int ring0(void)
         ok(WIFEXITED(status) && WEXITSTATUS(status) == 0, "the child runs to its end");
         return done();
 }
+static int fpu_first_stop(void)
+{
+        pid_t pid = fork();
+
+        if (pid == 0) {
+                ptrace(PTRACE_TRACEME, 0, 0, 0);
+                _exit(child());
+        }
+        ok(stopped_by(wait_tracee(pid), SIGSTOP), "the child stops in its tkill(SIGSTOP)");
+        check_fpregs(pid);
+        ptrace(PTRACE_POKEUSER, pid, (void *)offsetof(struct user_regs_struct, r12), 0xabcdef);
+        ptrace(PTRACE_CONT, pid, 0, 0);
+        int status = wait_tracee(pid);
+        ok(WIFEXITED(status) && WEXITSTATUS(status) == 0, "the child runs to its end");
+        return done();
+}
 
 int main(int argc, char **argv)
 {
         struct user_regs_struct r;
         if (argc > 1 && !strcmp(argv[1], "ring0"))
                 return ring0();
+        if (argc > 1 && !strcmp(argv[1], "fpu"))
+                return fpu_first_stop();
         pid_t pid = fork_traced(child);
 
         ptrace(PTRACE_CONT, pid, 0, 0);
