@@ -21,6 +21,7 @@ BOOK_NW := \
 	book/pipe.nw \
 	book/process.nw \
 	book/signal.nw \
+	book/ptrace.nw \
 	book/ldt.nw \
 	book/ia32.nw \
 	book/tty.nw \
@@ -44,6 +45,7 @@ BOOK_NW := \
 	book/listings-pipe.nw \
 	book/listings-process.nw \
 	book/listings-signal.nw \
+	book/listings-ptrace.nw \
 	book/listings-ldt.nw \
 	book/listings-ia32.nw \
 	book/listings-tty.nw \
@@ -80,6 +82,7 @@ BOOK_WEAVE := \
 	book/pipe.nw \
 	book/process.nw \
 	book/signal.nw \
+	book/ptrace.nw \
 	book/ldt.nw \
 	book/ia32.nw \
 	book/tty.nw \
@@ -104,6 +107,7 @@ BOOK_WEAVE := \
 	book/listings-pipe.nw \
 	book/listings-process.nw \
 	book/listings-signal.nw \
+	book/listings-ptrace.nw \
 	book/listings-ldt.nw \
 	book/listings-ia32.nw \
 	book/listings-tty.nw \
@@ -374,6 +378,33 @@ TANGLED += \
 	src/user/bench_thread.c \
 	tests/lit/signal/t_badiret.test \
 	tests/lit/signal/t_sigthread.test
+
+# Chapter: Tracing a process: ptrace
+TANGLED += \
+	src/include/linux/ptrace.h \
+	src/kernel/ptrace.c \
+	src/arch/ptrace.c \
+	src/user/ptrace_util.h \
+	src/user/t_ptrace.c \
+	src/user/t_ptrace_mem.c \
+	src/user/t_ptrace_regs.c \
+	src/user/t_ptrace_sys.c \
+	src/user/t_ptrace_step.c \
+	src/user/t_ptrace_hw.c \
+	tests/lit/ptrace/t_ptrace.test \
+	tests/lit/ptrace/t_ptrace_mem.test \
+	tests/lit/ptrace/poke-nocow.test \
+	tests/lit/ptrace/t_ptrace_regs.test \
+	tests/lit/ptrace/t_ptrace_sys.test \
+	tests/lit/ptrace/t_ptrace_step.test \
+	tests/lit/ptrace/step-late.test \
+	tests/lit/ptrace/t_ptrace_hw.test \
+	tests/lit/ptrace/setregs-novalidate.test \
+	tests/lit/ptrace/ring0-refused.test \
+	src/user/t_strace.c \
+	tests/lit/ptrace/strace.test \
+	tests/lit/ptrace/wait-oncpu.test \
+	tests/lit/ptrace/wait-none.test
 
 # Chapter 12: The console as a terminal
 TANGLED += \

@@ -7,6 +7,7 @@
 #include <asm/processor.h>
 #include <asm/pti.h>
 #include <linux/mm.h>
+#include <linux/ptrace.h>
 #include <linux/sched.h>
 
 DEFINE_PER_CPU(struct tlb_state, cpu_tlbstate);
@@ -49,6 +50,7 @@ void arch_switch_to(struct task_struct *prev, struct task_struct *next)
         raw_cpu_write(cpu_current_top_of_stack, next->stack_hi);
         load_TLS(next->tls_array);
         load_fsgs(prev, next);
+        switch_debugregs(prev, next);
         if (next->mm)
                 fpu_restore(next);
 }

@@ -8,6 +8,7 @@
 #include <linux/kernel.h>
 #include <linux/preempt.h>
 #include <linux/process.h>
+#include <linux/ptrace.h>
 #include <linux/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -128,6 +129,11 @@ static void fill_siginfo(struct siginfo *si, int sig, const struct ksiginfo *inf
                         si->fault.upper = info->upper;
                 }
         }
+}
+void ksiginfo_to_user_layout(void *buf, int sig, const struct ksiginfo *info)
+{
+        memset(buf, 0, sizeof(struct siginfo));
+        fill_siginfo(buf, sig, info);
 }
 static void fill_sigcontext(struct sigcontext *sc, const struct pt_regs *regs,
                             int sig, unsigned long oldmask, unsigned long fpstate)

@@ -13,6 +13,7 @@
 #include <linux/signal.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
+#include <linux/ptrace.h>
 #include <asm/fpu.h>
 #include <asm/ldt.h>
 
@@ -114,10 +115,14 @@ bool do_syscall_64(struct pt_regs *regs)
 
         enter_from_user_mode(regs);     /* context tracking, Chapter~\ref{ch:ctxtrack} */
         local_irq_enable();
+        if (unlikely(current->syscall_trace))
+                nr = syscall_trace_enter(regs);
         if (nr < NR_syscalls && sys_call_table[nr])
                 regs->ax = sys_call_table[nr](regs);
-        else
+        else if (nr != -1UL)            /* -1: skipped by a tracer (Chapter~\ref{ch:ptrace}) */
                 regs->ax = sys_ni_syscall(nr);
+        if (unlikely(current->syscall_trace || current->singlestep))
+                syscall_exit_work(regs);
         local_irq_disable();
         exit_to_user_mode(regs);
         return sysret_allowed(regs);

@@ -9,6 +9,7 @@
 #include <asm/setup.h>
 #include <asm/traps.h>
 #include <linux/kernel.h>
+#include <linux/ptrace.h>
 
 struct gate_desc idt_table[256] __aligned(4096);
 extern const unsigned long exception_stubs[NR_EXCEPTION_VECTORS];
@@ -87,6 +88,8 @@ void __noreturn die(const char *str, struct pt_regs *regs, unsigned long vector)
 }
 void do_exception(struct pt_regs *regs, unsigned long vector)
 {
+        if (vector == X86_TRAP_DB && exc_debug(regs))
+                return;
         if (vector == X86_TRAP_PF && exc_page_fault(regs))
                 return;
         if (vector == X86_TRAP_BR && user_mode(regs) && do_bounds(regs))

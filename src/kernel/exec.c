@@ -20,6 +20,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
+#include <linux/ptrace.h>
 
 #define ARG_MAX (128 * 1024)
 
@@ -282,6 +283,8 @@ static int do_execve(const char *filename, const char *const *argv,
                 err = exec_binprm(b);
                 if (err)
                         force_sig(SIGSEGV);
+                else if (!kernel)
+                        ptrace_exec(current->pid);
         }
 out:
         if (b)

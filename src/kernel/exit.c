@@ -7,6 +7,7 @@
 #include <linux/mm.h>
 #include <linux/pgtable.h>
 #include <linux/process.h>
+#include <linux/ptrace.h>
 #include <linux/rcupdate.h>
 #include <linux/signal.h>
 #include <linux/syscalls.h>
@@ -109,6 +110,7 @@ void __noreturn do_exit(int wait_status)
                 rcu_barrier();          /* retracted tables: see the leak check */
         spin_lock(&tasklist_lock);
         add_usage(&t->signal->dead, &t->usage);
+        ptrace_exit(t);
         t->wait_status = wait_status;
         list_del(&t->thread_node);
         group_dead = --t->signal->live == 0;
@@ -168,6 +170,7 @@ SYSCALL_DEFINE4(wait4, int, pid, int __user *, stat_addr, int, options,
         struct wait_queue_head *wq = &current->group_leader->wait_chldexit;
         struct task_struct *z;
         struct task_usage zu;
+        int stopped_pid = 0, stopped_status = 0;
         bool any;
 
         if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE))
@@ -181,12 +184,21 @@ SYSCALL_DEFINE4(wait4, int, pid, int __user *, stat_addr, int, options,
                 z = find_zombie(pid < 0 ? -1 : pid, &any);
                 if (z)
                         reap_usage(z, &zu);
+                if (!z)
+                        ptrace_wait_stopped(pid < 0 ? -1 : pid, &any, &stopped_pid, &stopped_status);
                 spin_unlock(&tasklist_lock);
-                if (z || !any || (options & WNOHANG) || signal_pending(current))
+                if (z || stopped_pid || !any || (options & WNOHANG) || signal_pending(current))
                         break;
                 schedule();
         }
         finish_wait(wq, &w);
+        if (stopped_pid) {
+                if (stat_addr && put_user(stopped_status, stat_addr))
+                        return -EFAULT;
+                if (ru && clear_user(ru, RUSAGE_SIZE))
+                        return -EFAULT;
+                return stopped_pid;
+        }
         if (!z)
                 return !any ? -ECHILD : (options & WNOHANG) ? 0 : -ERESTARTSYS;
         int cpid = z->tgid, status = z->wait_status;

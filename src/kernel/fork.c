@@ -120,6 +120,8 @@ static struct task_struct *copy_process(struct pt_regs *regs, const struct clone
         p->gsbase = rdmsrl(MSR_KERNEL_GS_BASE);
         if (args->flags & CLONE_CHILD_CLEARTID)
                 p->clear_child_tid = args->child_tid;
+        if (current->forced_tf)
+                task_pt_regs(p)->flags &= ~X86_EFLAGS_TF;
         INIT_LIST_HEAD(&p->children);
         init_waitqueue_head(&p->wait_chldexit);
         spin_lock(&tasklist_lock);

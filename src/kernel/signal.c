@@ -4,6 +4,7 @@
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/process.h>
+#include <linux/ptrace.h>
 #include <linux/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -165,6 +166,7 @@ static void recalc_sigpending(void)
 static void signal_wake_up(struct task_struct *t)
 {
         WRITE_ONCE(t->sigpending, 1);
+        ptrace_wake_killed(t);
         if (wake_up_state(t, TASK_INTERRUPTIBLE) || t == current)
                 return;
         unsigned int cpu = READ_ONCE(t->cpu);
@@ -177,6 +179,8 @@ static bool sig_ignored(struct task_struct *t, int sig)
         unsigned long h = t->sighand->action[sig - 1].handler;
 
         if (t->blocked & sigmask(sig))
+                return false;
+        if (t->ptrace)
                 return false;
         if (h == SIG_DFL && t->signal->unkillable)
                 return true;
@@ -455,6 +459,13 @@ void do_signal(struct pt_regs *regs)
                 if (!sig) {
                         spin_unlock_irqrestore(&t->sighand->siglock, flags);
                         break;
+                }
+                if (t->ptrace && sig != SIGKILL) {
+                        spin_unlock_irqrestore(&t->sighand->siglock, flags);
+                        sig = ptrace_signal(sig, &info);
+                        if (!sig)
+                                continue;
+                        spin_lock_irqsave(&t->sighand->siglock, flags);
                 }
                 struct k_sigaction ka = t->sighand->action[sig - 1];
                 if (ka.handler > SIG_IGN && (ka.flags & SA_RESETHAND))

@@ -91,6 +91,20 @@ struct task_struct {
         unsigned int sas_ss_flags;
         struct { int signo, trapno; unsigned long error, cr2; } fault; /* last fault */
         void __user *robust_list;       /* set_robust_list: stored, not walked */
+        unsigned int ptrace;            /* PT_* and the options: 0 if not traced; tasklist_lock */
+        struct task_struct *tracer;     /* tasklist_lock */
+        int ptrace_code;                /* the stop's code, then the signal to resume with; siglock */
+        int ptrace_frozen;              /* the tracer is at work: SIGKILL must not wake it; siglock */
+        struct ksiginfo *last_siginfo;  /* the signal of the current stop, on the tracee's stack */
+        unsigned long ptrace_message;   /* PTRACE_GETEVENTMSG */
+        bool syscall_trace;             /* PTRACE_SYSCALL: stop at entry and exit */
+        bool singlestep;                /* PTRACE_SINGLESTEP: Linux's TIF_SINGLESTEP */
+        bool forced_tf;                 /* the tracer set TF, not the program: TIF_FORCED_TF */
+        struct debugregs {
+                unsigned long addr[4];      /* DR0-DR3 */
+                unsigned long dr7;          /* as the tracer wrote it */
+                unsigned long virtual_dr6;  /* DR6 as the tracer sees it, positive polarity */
+        } debugreg;
         unsigned short ds, es, fsindex, gsindex; /* selectors while switched out */
         bool in_ia32_syscall;           /* an int $0x80 system call is running (Chapter ia32) */
         u64 tls_array[3];               /* GDT entries 12-14 while running (Chapter ia32) */
