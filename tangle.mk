@@ -19,6 +19,7 @@ BOOK_NW := \
 	book/fault.nw \
 	book/shmem.nw \
 	book/pipe.nw \
+	book/files.nw \
 	book/process.nw \
 	book/signal.nw \
 	book/ldt.nw \
@@ -41,6 +42,7 @@ BOOK_NW := \
 	book/listings-vm.nw \
 	book/listings-shmem.nw \
 	book/listings-pipe.nw \
+	book/listings-files.nw \
 	book/listings-process.nw \
 	book/listings-signal.nw \
 	book/listings-ldt.nw \
@@ -77,6 +79,7 @@ BOOK_WEAVE := \
 	book/fault.nw \
 	book/shmem.nw \
 	book/pipe.nw \
+	book/files.nw \
 	book/process.nw \
 	book/signal.nw \
 	book/ldt.nw \
@@ -100,6 +103,7 @@ BOOK_WEAVE := \
 	book/listings-vm.nw \
 	book/listings-shmem.nw \
 	book/listings-pipe.nw \
+	book/listings-files.nw \
 	book/listings-process.nw \
 	book/listings-signal.nw \
 	book/listings-ldt.nw \
@@ -529,3 +533,12 @@ TANGLED += \
 	tests/lit/ctxtrack/gp.test \
 	src/user/bench_ctxtrack.c \
 	tests/lit/ctxtrack/bench.test
+
+# Chapter: Files
+TANGLED += \
+	src/include/linux/namei.h \
+	src/include/linux/poll.h \
+	src/kernel/fs/namei.c \
+	src/kernel/fs/proc.c \
+	src/kernel/fs/select.c \
+	src/kernel/syslog.c

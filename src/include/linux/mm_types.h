@@ -58,6 +58,8 @@ struct mm_struct {
         unsigned long start_stack;      /* initial stack pointer of the program */
         unsigned long arg_start, arg_end, env_start, env_end;
         unsigned long total_vm;         /* pages covered by VMAs */
+        #define EXE_PATH_MAX 256
+        char exe_path[EXE_PATH_MAX];    /* the program, for /proc/self/exe (Chapter Files) */
         struct mm_context {             /* the LDT (Chapter "The local descriptor table") */
                 struct ldt_struct *ldt; /* NULL: none; written under lock, read with IRQs off */
                 struct mutex lock;      /* held to change ldt, and by fork to copy it */
