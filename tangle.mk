@@ -542,3 +542,12 @@ TANGLED += \
 	src/kernel/fs/proc.c \
 	src/kernel/fs/select.c \
 	src/kernel/syslog.c
+TANGLED += \
+	src/user/t_files.c \
+	src/user/t_proc.c \
+	src/user/t_poll.c \
+	src/user/t_rofs.c \
+	tests/lit/files/t_files.test \
+	tests/lit/files/t_proc.test \
+	tests/lit/files/t_poll.test \
+	tests/lit/files/rofs.test

@@ -230,7 +230,7 @@ static bool status_snapshot(int pid, struct status_snap *s)
                 s->state = task_state_name(t);
                 s->tgid = t->tgid;
                 s->pid = t->pid;
-                s->ppid = t->parent ? t->parent->tgid : 0;
+                s->ppid = t->group_leader == child_reaper || !t->parent ? 0 : t->parent->tgid;
                 s->threads = t->signal ? t->signal->live : 1;
                 s->own = t->mm && t->mm == current->mm;
                 spin_lock_irqsave(&t->sighand->siglock, flags);
