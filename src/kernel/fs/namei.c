@@ -817,7 +817,7 @@ static long install_node(struct nameidata *nd, int flags)
                         kfree(tf);
                         return -ENOMEM;
                 }
-                mode |= FMODE_PREAD | FMODE_ATOMIC_POS;
+                mode |= FMODE_PREAD | FMODE_ATOMIC_POS | (mode & FMODE_WRITE ? FMODE_PWRITE : 0);
         }
         if (!(f = alloc_file(fop, mode, NULL))) {
                 if (tf)
