@@ -91,7 +91,7 @@ SYSCALL_DEFINE3(syslog, int, type, char __user *, buf, int, len)
 static long syslog_read(char __user *buf, int len, bool clear)
 {
         unsigned long flags, head, start, n;
-        char *k = buf ? kmalloc(LOG_BUF_LEN, GFP_KERNEL) : NULL;
+        char *k = buf ? kmalloc(min((unsigned long)len, LOG_BUF_LEN), GFP_KERNEL) : NULL;
 
         if (buf && !k)
                 return -ENOMEM;

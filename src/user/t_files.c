@@ -171,6 +171,7 @@ static void check_dirs(void)
         snprintf(pid, sizeof(pid), "%d", getpid());
         ok_eq(find_entry("/proc", pid, &d), DT_DIR, "/proc lists the caller's pid");
         ok_eq(find_entry("/dev", "null", &d), DT_CHR, "/dev lists null: DT_CHR");
+        ok(!stat("/dev/null", &st) && d.d_ino == st.st_ino, "with the inode number stat gives");
         int fd = open(self, O_RDONLY);
         ok_errno(syscall(SYS_getdents64, fd, buf, sizeof(buf)), ENOTDIR, "getdents64 of a file");
         close(fd);

@@ -46,7 +46,7 @@ struct nameidata {
         char path[PATH_MAX];            /* canonical: "bin/sh", "" for the root */
         char rest[PATH_MAX];            /* scratch: what is left to walk */
         char tmp[PATH_MAX];             /* scratch: a link's target spliced in */
-        char link[PATH_MAX];            /* scratch: a link's target */
+        char link[PATH_MAX / 2];        /* scratch: a link's target */
         bool last_missing;              /* ENOENT for the last name; node is its directory */
 };
 struct tree_file {

@@ -86,13 +86,22 @@ static void node_from_cpio(const struct cpio_entry *e, struct fs_node *n)
                 n->size = 0;
 }
 
-static unsigned long hash_ino(const char *path)
+static unsigned long hash_child(const char *dir, const char *name, size_t len)
 {
         unsigned long h = 5381;
 
-        while (*path)
-                h = h * 33 + (u8)*path++;
+        while (*dir)
+                h = h * 33 + (u8)*dir++;
+        if (h != 5381)
+                h = h * 33 + '/';
+        for (size_t i = 0; i < len; i++)
+                h = h * 33 + (u8)name[i];
         return SYNTH_INO | (h & 0xfffffff);
+}
+
+static unsigned long hash_ino(const char *path)
+{
+        return hash_child("", path, strlen(path));
 }
 struct fixed_node {
         enum node_kind dir;
@@ -261,7 +270,7 @@ static int walk(struct nameidata *nd, unsigned int flags)
                 }
                 if ((child.mode & S_IFMT) == S_IFLNK && (!last || want_dir || (flags & LOOKUP_FOLLOW))) {
                         char *target = nd->link;
-                        long tl = node_readlink(&child, target, PATH_MAX);
+                        long tl = node_readlink(&child, target, sizeof(nd->link));
                         if (tl < 0)
                                 return (int)tl;
                         if (++links > MAXSYMLINKS)
@@ -360,7 +369,7 @@ SYSCALL_DEFINE4(readlinkat, int, dfd, const char __user *, path, char __user *, 
         if (!ret && (nd->node.mode & S_IFMT) != S_IFLNK)
                 ret = -EINVAL;
         if (!ret)
-                ret = node_readlink(&nd->node, target, PATH_MAX);
+                ret = node_readlink(&nd->node, target, sizeof(nd->link));
         if (ret >= 0) {
                 ret = min(ret, (long)bufsiz);
                 if (copy_to_user(buf, target, ret))
@@ -563,7 +572,7 @@ static void list_archive_dir(struct dir_ctx *c, const char *dir)
                 if (seen_before(dir, e.name, sub, len))
                         continue;
                 bool direct = !sub[len];
-                if (!emit(c, sub, len, direct ? e.ino : hash_ino(e.name),
+                if (!emit(c, sub, len, direct ? e.ino : hash_child(dir, sub, len),
                           direct ? e.mode : S_IFDIR))
                         return;
         }
@@ -585,7 +594,7 @@ static void list_pids(struct dir_ctx *c)
         for (int i = 0; i < n; i++) {
                 char name[16];
                 int len = snprintf(name, sizeof(name), "%d", pids[i]);
-                if (!emit(c, name, len, hash_ino(name) ^ 0x1000000, S_IFDIR))
+                if (!emit(c, name, len, hash_child("proc", name, len), S_IFDIR))
                         break;
         }
         kfree(pids);
@@ -600,7 +609,8 @@ static long tree_getdents64(struct file *f, void __user *dirp, unsigned int coun
         for (size_t i = 0; i < ARRAY_SIZE(fixed_nodes); i++) {
                 const struct fixed_node *fx = &fixed_nodes[i];
                 if (fx->dir == tf->node.kind && (fx->dir != NODE_DIR || !tf->path[0]) &&
-                    !emit(&c, fx->name, strlen(fx->name), hash_ino(fx->name), fx->mode))
+                    !emit(&c, fx->name, strlen(fx->name),
+                          hash_child(tf->path, fx->name, strlen(fx->name)), fx->mode))
                         goto out;
         }
         if (tf->node.kind == NODE_DIR)
