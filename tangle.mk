@@ -550,4 +550,5 @@ TANGLED += \
 	tests/lit/files/t_files.test \
 	tests/lit/files/t_proc.test \
 	tests/lit/files/t_poll.test \
-	tests/lit/files/rofs.test
+	tests/lit/files/rofs.test \
+	tests/lit/files/shell.test

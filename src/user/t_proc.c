@@ -87,6 +87,19 @@ static void check_status(void)
         snprintf(want, sizeof(want), "/proc/%d/status", getpid());
         ok(slurp(want) > 0 && atol(field("Pid")) == getpid(), "/proc/<pid>/status is the same");
         ok_eq(slurp("/proc/999999/status"), -1, "/proc/999999: no such process");
+        pid_t child = fork();
+        if (child == 0) {
+                pause();
+                _exit(0);
+        }
+        usleep(50000);
+        snprintf(want, sizeof(want), "/proc/%d/status", child);
+        ok(slurp(want) > 0 && atol(field("Pid")) == child && atol(field("PPid")) == getpid(),
+           "a child's status: its pid, and the caller as its parent");
+        ok(field("State") && !strcmp(field("State"), "S (sleeping)"),
+           "State: S (sleeping), in pause");
+        kill(child, SIGKILL);
+        wait_child(child);
         ok_errno(write(open("/proc/self/status", O_RDONLY), "x", 1), EBADF,
                  "status opened read-only cannot be written");
 }
