@@ -98,6 +98,7 @@ static long syslog_read(char __user *buf, int len, bool clear)
         flags = native_save_fl();
         local_irq_disable();
         arch_spin_lock(&log_lock);
+        WRITE_ONCE(log_owner, (int)raw_smp_processor_id());
         head = log_head;
         start = max(log_clear, head > LOG_BUF_LEN ? head - LOG_BUF_LEN : 0UL);
         while (head - start > (unsigned long)len ||
@@ -108,6 +109,7 @@ static long syslog_read(char __user *buf, int len, bool clear)
                 k[i] = log_buf[(start + i) % LOG_BUF_LEN];
         if (clear)
                 log_clear = head;
+        WRITE_ONCE(log_owner, -1);
         arch_spin_unlock(&log_lock);
         if (flags & X86_EFLAGS_IF)
                 local_irq_enable();
