@@ -736,8 +736,6 @@ const struct file_operations tree_dir_fops = {
         .read = tree_dir_read, .llseek = tree_llseek, .getattr = tree_getattr,
         .release = tree_release, .getdents64 = tree_getdents64,
 };
-static const struct file_operations null_fops, zero_fops;
-
 static long null_read(struct file *f, char __user *buf, size_t count, loff_t *pos)
 {
         (void)f; (void)buf; (void)count; (void)pos;
@@ -764,18 +762,29 @@ static loff_t null_lseek(struct file *f, loff_t off, int whence)
         return f->f_pos = 0;
 }
 
-static void dev_getattr(struct file *f, struct stat *st)
+static void dev_getattr(enum node_kind kind, const char *path, struct stat *st)
 {
-        struct fs_node n = { .kind = f->f_op == &null_fops ? NODE_DEV_NULL : NODE_DEV_ZERO,
-                             .mode = S_IFCHR | 0666 };
-        n.ino = hash_ino(n.kind == NODE_DEV_NULL ? "dev/null" : "dev/zero");
+        struct fs_node n = { .kind = kind, .mode = S_IFCHR | 0666, .ino = hash_ino(path) };
+
         node_getattr(&n, st);
 }
+
+static void null_getattr(struct file *f, struct stat *st)
+{
+        (void)f;
+        dev_getattr(NODE_DEV_NULL, "dev/null", st);
+}
+
+static void zero_getattr(struct file *f, struct stat *st)
+{
+        (void)f;
+        dev_getattr(NODE_DEV_ZERO, "dev/zero", st);
+}
 static const struct file_operations null_fops = {
-        .read = null_read, .write = null_write, .llseek = null_lseek, .getattr = dev_getattr,
+        .read = null_read, .write = null_write, .llseek = null_lseek, .getattr = null_getattr,
 };
 static const struct file_operations zero_fops = {
-        .read = zero_read, .write = null_write, .llseek = null_lseek, .getattr = dev_getattr,
+        .read = zero_read, .write = null_write, .llseek = null_lseek, .getattr = zero_getattr,
 };
 static long install_node(struct nameidata *nd, int flags);
 static const struct file_operations *node_fops(const struct fs_node *n);
