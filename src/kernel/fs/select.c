@@ -76,7 +76,7 @@ static int poll_pass(struct pollfd *fds, unsigned int nfds, struct poll_table_st
 static long do_poll(struct pollfd *fds, unsigned int nfds, long ticks)
 {
         struct poll_table_struct pt = { NULL, 0, 2 * nfds + 1 };
-        unsigned long deadline = jiffies + (ticks > 0 ? ticks : 0);
+        unsigned long deadline = jiffies + (ticks > 0 ? ticks + 1 : 0);
         long ret;
 
         if (!(pt.entries = kmalloc(pt.max * sizeof(*pt.entries), GFP_KERNEL)))
