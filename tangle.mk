@@ -19,6 +19,7 @@ BOOK_NW := \
 	book/fault.nw \
 	book/shmem.nw \
 	book/pipe.nw \
+	book/files.nw \
 	book/process.nw \
 	book/signal.nw \
 	book/ptrace.nw \
@@ -43,6 +44,7 @@ BOOK_NW := \
 	book/listings-fault.nw \
 	book/listings-shmem.nw \
 	book/listings-pipe.nw \
+	book/listings-files.nw \
 	book/listings-process.nw \
 	book/listings-signal.nw \
 	book/listings-ptrace.nw \
@@ -80,6 +82,7 @@ BOOK_WEAVE := \
 	book/fault.nw \
 	book/shmem.nw \
 	book/pipe.nw \
+	book/files.nw \
 	book/process.nw \
 	book/signal.nw \
 	book/ptrace.nw \
@@ -105,6 +108,7 @@ BOOK_WEAVE := \
 	book/listings-fault.nw \
 	book/listings-shmem.nw \
 	book/listings-pipe.nw \
+	book/listings-files.nw \
 	book/listings-process.nw \
 	book/listings-signal.nw \
 	book/listings-ptrace.nw \
@@ -581,3 +585,22 @@ TANGLED += \
 	tests/lit/ctxtrack/paranoid-broken.test \
 	tests/lit/ctxtrack/nmi.test \
 	tests/lit/ctxtrack/fsgsbase.test
+
+# Chapter: Files
+TANGLED += \
+	src/include/linux/namei.h \
+	src/include/linux/poll.h \
+	src/kernel/fs/namei.c \
+	src/kernel/fs/proc.c \
+	src/kernel/fs/select.c \
+	src/kernel/syslog.c
+TANGLED += \
+	src/user/t_files.c \
+	src/user/t_proc.c \
+	src/user/t_poll.c \
+	src/user/t_rofs.c \
+	tests/lit/files/t_files.test \
+	tests/lit/files/t_proc.test \
+	tests/lit/files/t_poll.test \
+	tests/lit/files/rofs.test \
+	tests/lit/files/shell.test

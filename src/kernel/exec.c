@@ -260,6 +260,7 @@ static int do_execve(const char *filename, const char *const *argv,
                      const char *const *envp, bool kernel)
 {
         struct linux_binprm *b = kzalloc(sizeof(*b), GFP_KERNEL);
+        char canon[EXE_PATH_MAX];
         int err = -ENOMEM;
 
         if (!b || !(b->buf = kmalloc(ARG_MAX, GFP_KERNEL)))
@@ -268,7 +269,7 @@ static int do_execve(const char *filename, const char *const *argv,
                 err = -ENAMETOOLONG;
                 goto out;
         }
-        err = initramfs_lookup(filename, &b->file);
+        err = exec_lookup(filename, &b->file, canon, sizeof(canon));
         if (!err && (b->file.mode & S_IFMT) != S_IFREG)
                 err = -EACCES;
         if (!err && !(b->file.mode & 0111))
@@ -283,8 +284,11 @@ static int do_execve(const char *filename, const char *const *argv,
                 err = exec_binprm(b);
                 if (err)
                         force_sig(SIGSEGV);
-                else if (!kernel)
-                        ptrace_exec(current->pid);
+                else {
+                        strscpy(current->mm->exe_path, canon, sizeof(current->mm->exe_path));
+                        if (!kernel)
+                                ptrace_exec(current->pid);
+                }
         }
 out:
         if (b)

@@ -108,6 +108,7 @@ int dup_files(struct task_struct *child)
                 if ((new->fd[i] = old->fd[i]))
                         get_file(new->fd[i]);
         new->close_on_exec = old->close_on_exec;
+        memcpy(new->cwd, old->cwd, sizeof(new->cwd));
         spin_unlock(&old->file_lock);
         child->files = new;
         return 0;
@@ -180,9 +181,9 @@ static void confile_getattr(struct file *f, struct stat *st)
         st->st_blksize = 1024;
 }
 
-static const struct file_operations console_fops = {
+const struct file_operations console_fops = {
         .read = confile_read, .write = confile_write, .writev = confile_writev,
-        .ioctl = confile_ioctl, .getattr = confile_getattr,
+        .ioctl = confile_ioctl, .getattr = confile_getattr, .poll = tty_file_poll,
 };
 int open_console_stdio(struct task_struct *t)
 {

@@ -73,6 +73,7 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
                 return NULL;
         }
         mpx_dup_mm(oldmm, mm);
+        memcpy(mm->exe_path, oldmm->exe_path, sizeof(mm->exe_path));
         return mm;
 }
 static unsigned int fork_cpu(void)

@@ -7,7 +7,7 @@
 #include <linux/string.h>
 #include <linux/initramfs.h>
 
-static bool cpio_field(const char *p, unsigned long *val)
+bool cpio_field(const char *p, unsigned long *val)
 {
         unsigned long v = 0;
         for (int i = 0; i < 8; i++) {

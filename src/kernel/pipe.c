@@ -3,6 +3,7 @@
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/mutex.h>
+#include <linux/poll.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/slab.h>
@@ -188,6 +189,29 @@ static void pipe_release(struct file *f)
         wake_up(&pipe->rd_wait);
         wake_up(&pipe->wr_wait);
 }
+static unsigned int pipe_poll(struct file *f, struct poll_table_struct *pt)
+{
+        struct pipe_inode_info *pipe = f->private_data;
+        unsigned int mask = 0;
+
+        poll_wait(f, &pipe->rd_wait, pt);
+        poll_wait(f, &pipe->wr_wait, pt);
+        __atomic_thread_fence(__ATOMIC_SEQ_CST);
+        unsigned long used = READ_ONCE(pipe->head) - READ_ONCE(pipe->tail);
+        if (f->f_mode & FMODE_READ) {
+                if (used)
+                        mask |= POLLIN | POLLRDNORM;
+                if (!READ_ONCE(pipe->writers))
+                        mask |= POLLHUP;
+        }
+        if (f->f_mode & FMODE_WRITE) {
+                if (PIPE_SIZE - used >= PIPE_BUF)
+                        mask |= POLLOUT | POLLWRNORM;
+                if (!READ_ONCE(pipe->readers))
+                        mask |= POLLERR;
+        }
+        return mask;
+}
 static void pipe_getattr(struct file *f, struct stat *st)
 {
         (void)f;
@@ -197,10 +221,10 @@ static void pipe_getattr(struct file *f, struct stat *st)
 }
 
 static const struct file_operations pipe_read_fops = {
-        .read = pipe_read, .getattr = pipe_getattr, .release = pipe_release,
+        .read = pipe_read, .getattr = pipe_getattr, .release = pipe_release, .poll = pipe_poll,
 };
 static const struct file_operations pipe_write_fops = {
-        .write = pipe_write, .getattr = pipe_getattr, .release = pipe_release,
+        .write = pipe_write, .getattr = pipe_getattr, .release = pipe_release, .poll = pipe_poll,
 };
 static long do_pipe2(int __user *fds, int flags)
 {

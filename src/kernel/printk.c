@@ -52,9 +52,10 @@ int vprintk(const char *fmt, va_list args)
                 memcpy(buf + n, trunc, sizeof(trunc));
                 n += sizeof(trunc) - 1;
         }
+        n -= text - buf;
+        log_store(level, text, (size_t)n);
         if (level >= console_loglevel)
                 return 0;
-        n -= text - buf;
         console_write_locked(text, (size_t)n);
         return n;
 }

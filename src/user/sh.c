@@ -1,7 +1,10 @@
 /* Tangled from book/userland.nw (chapter "User programs and the shell"). Do not edit: edit the book and run make tangle. */
 #include "ulib.h"
+#include <dirent.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <sys/reboot.h>
+#include <sys/stat.h>
 #include <sys/utsname.h>
 
 struct demo {
@@ -17,6 +20,10 @@ static const struct demo demos[] = {
         { "t_memfd", "test memfd: read, write, truncate, shared and private mmap, SIGBUS" },
         { "t_shared_anon", "test MAP_SHARED|MAP_ANONYMOUS memory across fork" },
         { "t_pipe", "test pipes: EOF, EPIPE and SIGPIPE, O_NONBLOCK, capacity, atomic writes" },
+        { "t_files", "test the read-only tree: paths, open, getdents64, cwd, /proc/self/exe, /dev" },
+        { "t_proc", "test /proc/self/status, maps, cpuinfo, meminfo; mount; syslog" },
+        { "t_poll", "test poll and ppoll: pipes, devices, timeouts, signals, the mask" },
+        { "t_rofs", "try to patch /bin/hello (works only with initramfs_ro=off), then run it" },
         { "t_rlimit", "test getrlimit, setrlimit, prlimit64, gettimeofday, time and sync" },
         { "t_rusage", "test getrusage, times and wait4's rusage: CPU time, faults, maxrss" },
         { "t_forkfail", "fork once and report (boot with fail_alloc= to fail it)" },
@@ -116,6 +123,61 @@ static int split_words(char *line, char *words[MAX_WORDS + 1])
         words[n] = NULL;
         return n;
 }
+static void ls(const char *path)
+{
+        DIR *d = opendir(path);
+        struct stat st;
+        char full[512];
+
+        if (!d) {
+                say("ls: %s: %s\n", path, strerror(errno));
+                return;
+        }
+        for (struct dirent *e; (e = readdir(d)); ) {
+                if (e->d_name[0] == '.')
+                        continue;
+                snprintf(full, sizeof(full), "%s/%s", path, e->d_name);
+                bool link = !lstat(full, &st) && S_ISLNK(st.st_mode);
+                say("%s%s\n", e->d_name, link ? "@" : e->d_type == DT_DIR ? "/" : "");
+        }
+        closedir(d);
+}
+static void cat(const char *path)
+{
+        char buf[512];
+        long n;
+        int fd = open(path, O_RDONLY);
+
+        if (fd < 0) {
+                say("cat: %s: %s\n", path, strerror(errno));
+                return;
+        }
+        while ((n = read(fd, buf, sizeof(buf))) > 0)
+                write(1, buf, n);
+        if (n < 0)
+                say("cat: %s: %s\n", path, strerror(errno));
+        close(fd);
+}
+static bool file_builtin(int argc, char **argv)
+{
+        char cwd[256];
+
+        if (!strcmp(argv[0], "cd")) {
+                if (chdir(argc > 1 ? argv[1] : "/"))
+                        say("cd: %s: %s\n", argc > 1 ? argv[1] : "/", strerror(errno));
+        } else if (!strcmp(argv[0], "pwd")) {
+                say("%s\n", getcwd(cwd, sizeof(cwd)) ? cwd : strerror(errno));
+        } else if (!strcmp(argv[0], "ls")) {
+                for (int i = 1; i < argc || i == 1; i++)
+                        ls(i < argc ? argv[i] : ".");
+        } else if (!strcmp(argv[0], "cat")) {
+                for (int i = 1; i < argc; i++)
+                        cat(argv[i]);
+        } else {
+                return false;
+        }
+        return true;
+}
 static void help(void)
 {
         say("Programs (run one by typing its name and arguments):\n");
@@ -125,10 +187,14 @@ static void help(void)
         say("  %-14s %s\n", "help", "this list");
         say("  %-14s %s\n", "exit [N]", "end the shell with status N (as init: power off)");
         say("  %-14s %s\n", "poweroff", "power the machine off now");
+        say("  %-14s %s\n", "cd, pwd", "change and show the working directory");
+        say("  %-14s %s\n", "ls, cat", "list directories, show files (try cat /proc/self/maps)");
 }
 
 static bool builtin(int argc, char **argv)
 {
+        if (file_builtin(argc, argv))
+                return true;
         if (strcmp(argv[0], "help") == 0) {
                 help();
         } else if (strcmp(argv[0], "exit") == 0) {

@@ -23,6 +23,10 @@
 #define EFBIG        27
 #define ESPIPE       29
 #define EPIPE        32
+#define ENOTDIR      20
+#define EISDIR       21
+#define EROFS        30
+#define ELOOP        40
 #define ESRCH        3
 #define EINTR        4
 #define ENOEXEC      8

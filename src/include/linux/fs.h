@@ -8,6 +8,7 @@
 
 typedef long loff_t;
 struct shmem_inode;
+struct poll_table_struct;
 struct task_struct;
 struct file {
         int f_count;                    /* atomic: descriptors and users */
@@ -29,6 +30,8 @@ struct file_operations {
         loff_t (*llseek)(struct file *f, loff_t offset, int whence);
         void (*getattr)(struct file *f, struct stat *st);
         void (*release)(struct file *f);
+        long (*getdents64)(struct file *f, void __user *dirp, unsigned int count);
+        unsigned int (*poll)(struct file *f, struct poll_table_struct *pt);
 };
 #define FMODE_READ       0x1
 #define FMODE_WRITE      0x2
@@ -54,6 +57,7 @@ struct files_struct {
         spinlock_t file_lock;           /* protects fd[] and close_on_exec */
         struct file *fd[NR_OPEN_DEFAULT]; /* each holds a reference */
         unsigned long close_on_exec;    /* bit n: close fd n at execve */
+        char cwd[256];                  /* canonical path of the working directory (Chapter Files) */
 };
 struct stat {
         unsigned long st_dev, st_ino, st_nlink;
@@ -76,4 +80,7 @@ void fput(struct file *f);
 struct file *fget(unsigned int fd);
 int install_fd(struct file *f, bool cloexec, unsigned int from);
 int close_fd(unsigned int fd);
+struct poll_table_struct;
+extern const struct file_operations console_fops, tree_file_fops, tree_dir_fops;
+unsigned int tty_file_poll(struct file *f, struct poll_table_struct *pt);
 #endif

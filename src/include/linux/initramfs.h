@@ -10,4 +10,6 @@ struct initramfs_file {
 #define S_IFMT   0170000
 #define S_IFREG  0100000
 int initramfs_lookup(const char *path, struct initramfs_file *out);
+bool cpio_field(const char *p, unsigned long *val);
+int exec_lookup(const char *path, struct initramfs_file *out, char *canon, size_t size);
 #endif

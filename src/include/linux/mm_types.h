@@ -60,6 +60,8 @@ struct mm_struct {
         unsigned long total_vm;         /* pages covered by VMAs */
         long rss_stat[2];               /* atomic: pages mapped, MM_ANONPAGES and MM_SHMEMPAGES */
         unsigned long hiwater_rss;      /* atomic max: the most pages rss_stat ever reached */
+        #define EXE_PATH_MAX 256
+        char exe_path[EXE_PATH_MAX];    /* the program, for /proc/self/exe (Chapter Files) */
         struct mm_context {             /* the LDT (Chapter "The local descriptor table") */
                 struct ldt_struct *ldt; /* NULL: none; written under lock, read with IRQs off */
                 struct mutex lock;      /* held to change ldt, and by fork to copy it */

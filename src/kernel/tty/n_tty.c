@@ -245,3 +245,9 @@ void tty_open(void)
         }
         spin_unlock_irqrestore(&tty.lock, flags);
 }
+/* Context: any.  For poll: can a read return without waiting; where readers wait. */
+bool tty_poll_ready(struct wait_queue_head **wq)
+{
+        *wq = &tty.read_wait;
+        return READ_ONCE(tty.canon_head) != READ_ONCE(tty.read_tail);
+}
