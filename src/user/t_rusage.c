@@ -80,7 +80,7 @@ static void children(void)
            "RUSAGE_CHILDREN adds the reaped child");
         struct tms t;
         clock_t now = times(&t);
-        ok(now != (clock_t)-1 && t.tms_cutime >= 5 && t.tms_utime >= 10,
+        ok(now != (clock_t)-1 && t.tms_cutime > 0 && t.tms_utime > 0,
            "times: the process's and its children's user time in ticks");
 }
 static void errors(void)
