@@ -82,13 +82,13 @@ static void check_waiting(void)
         int p[2];
 
         pipe(p);
+        clock_gettime(CLOCK_MONOTONIC, &t0);    /* before the child's 50 ms begin */
         pid_t pid = fork();
         if (pid == 0) {
                 usleep(50000);
                 write(p[1], "x", 1);
                 _exit(0);
         }
-        clock_gettime(CLOCK_MONOTONIC, &t0);
         ok_eq(revents(p[0], POLLIN, 5000), POLLIN, "a blocked poll wakes for the child's byte");
         ok(ms_since(&t0) >= 40 && ms_since(&t0) < 4000, "after about 50 ms");
         wait_child(pid);
