@@ -16,7 +16,7 @@ static const struct demo demos[] = {
         { "t_fpu", "test that each process keeps its SSE/AVX registers across switches" },
         { "t_shootdown", "test that munmap reaches a thread on another CPU (TLB shootdown)" },
         { "t_mremap", "test mremap: shrink, grow in place, move, MREMAP_FIXED, DONTUNMAP" },
-        { "t_oom", "run memory out twice: the OOM killer picks the largest, never init (128M)" },
+        { "t_oom", "run memory out twice: the OOM killer picks the largest, never init" },
         { "t_memfd", "test memfd: read, write, truncate, shared and private mmap, SIGBUS" },
         { "t_shared_anon", "test MAP_SHARED|MAP_ANONYMOUS memory across fork" },
         { "t_pipe", "test pipes: EOF, EPIPE and SIGPIPE, O_NONBLOCK, capacity, atomic writes" },
