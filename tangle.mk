@@ -565,7 +565,9 @@ TANGLED += \
 	src/user/t_rlimit.c \
 	tests/lit/process/t_rlimit.test \
 	src/user/t_rusage.c \
-	tests/lit/process/t_rusage.test
+	tests/lit/process/t_rusage.test \
+	src/user/t_sched.c \
+	tests/lit/process/t_sched.test
 
 # Chapter: context tracking and the entry code
 TANGLED += \

@@ -7,6 +7,7 @@
 #include <asm/pti.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
@@ -76,15 +77,32 @@ static struct mm_struct *dup_mm(struct mm_struct *oldmm)
         memcpy(mm->exe_path, oldmm->exe_path, sizeof(mm->exe_path));
         return mm;
 }
+static bool fork_spread;
+
 static unsigned int fork_cpu(void)
 {
         static unsigned int next = 1;           /* init runs on CPU 0 */
+
+        if (!fork_spread)
+                return raw_smp_processor_id();
         for (;;) {
                 unsigned int cpu = __atomic_fetch_add(&next, 1, __ATOMIC_RELAXED) % nr_cpu_ids;
-                if (cpu_online(cpu))
+                if (cpu_online(cpu) && (current->cpus_allowed & (1UL << cpu)))
                         return cpu;
         }
 }
+
+static int set_fork_cpu(char *val)
+{
+        if (val && !strcmp(val, "parent"))
+                fork_spread = false;
+        else if (val && !strcmp(val, "spread"))
+                fork_spread = true;
+        else
+                return -EINVAL;
+        return 0;
+}
+early_param("fork_cpu", set_fork_cpu);
 static struct task_struct *copy_process(struct pt_regs *regs, const struct clone_args *args)
 {
         struct task_struct *p = task_alloc(NULL, NULL, current->comm, fork_cpu());
@@ -92,6 +110,7 @@ static struct task_struct *copy_process(struct pt_regs *regs, const struct clone
 
         if (!p)
                 return ERR_PTR(-ENOMEM);
+        p->cpus_allowed = current->cpus_allowed;
         if (fpu_alloc(p))
                 goto free_task;
         if (args->flags & CLONE_FILES) {

@@ -56,6 +56,7 @@ static int kernel_init(void *unused)
         if (signal_init_task(t))
                 panic("cannot allocate init's signal state");
         split_init_args();
+        set_cpus_allowed(t, ~0UL);      /* kthread_create bound it to CPU 0 */
         int err = kernel_execve(init_path, argv_init, envp_init);
         if (err)
                 panic("No working init found: %s failed with error %d", init_path, err);

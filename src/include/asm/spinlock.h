@@ -31,6 +31,15 @@ static inline bool arch_spin_is_locked(arch_spinlock_t *l)
         return __atomic_load_n(&l->owner, __ATOMIC_RELAXED) !=
                __atomic_load_n(&l->next, __ATOMIC_RELAXED);
 }
+static inline bool arch_spin_trylock(arch_spinlock_t *l)
+{
+        u16 ticket = __atomic_load_n(&l->next, __ATOMIC_RELAXED);
+
+        if (__atomic_load_n(&l->owner, __ATOMIC_ACQUIRE) != ticket)
+                return false;
+        return __atomic_compare_exchange_n(&l->next, &ticket, (u16)(ticket + 1), false,
+                                           __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
+}
 #define arch_spin_lock_irqsave(l, flags) \
         do { (flags) = native_save_fl(); local_irq_disable(); arch_spin_lock(l); } while (0)
 #define arch_spin_unlock_irqrestore(l, flags) do {                      \

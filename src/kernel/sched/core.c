@@ -40,6 +40,56 @@ static struct task_struct *pick_next(struct rq *rq)
 }
 
 bool need_resched(void) { return raw_cpu_read(resched_pending); }
+static struct rq *task_rq_lock(struct task_struct *t, unsigned long *flags)
+{
+        for (;;) {
+                local_irq_save(*flags);
+                unsigned int cpu = READ_ONCE(t->cpu);
+                struct rq *rq = per_cpu_ptr(&runqueues, cpu);
+                arch_spin_lock(&rq->lock);
+                if (READ_ONCE(t->cpu) == cpu)
+                        return rq;
+                arch_spin_unlock(&rq->lock);
+                local_irq_restore(*flags);
+        }
+}
+static bool work_elsewhere(unsigned int cpu)
+{
+        unsigned int other;
+
+        for_each_online_cpu(other) {
+                struct rq *src = per_cpu_ptr(&runqueues, other);
+                if (other != cpu && READ_ONCE(src->queue.next) != &src->queue)
+                        return true;
+        }
+        return false;
+}
+
+/* Context: this CPU's rq->lock held, interrupts off. */
+static bool pull_task(struct rq *rq, unsigned int cpu)
+{
+        unsigned int other;
+
+        for_each_online_cpu(other) {
+                struct rq *src = per_cpu_ptr(&runqueues, other);
+                struct task_struct *t;
+
+                if (other == cpu || READ_ONCE(src->queue.next) == &src->queue ||
+                    !arch_spin_trylock(&src->lock))
+                        continue;
+                list_for_each_entry(t, &src->queue, run_list) {
+                        if (!(t->cpus_allowed & (1UL << cpu)))
+                                continue;
+                        list_del(&t->run_list);
+                        WRITE_ONCE(t->cpu, cpu);
+                        enqueue(rq, t);
+                        arch_spin_unlock(&src->lock);
+                        return true;
+                }
+                arch_spin_unlock(&src->lock);
+        }
+        return false;
+}
 struct task_struct *__switch_to_asm(struct task_struct *prev, struct task_struct *next);
 extern char ret_from_fork[];
 static void finish_task_switch(struct task_struct *prev);
@@ -71,6 +121,8 @@ static void __schedule(bool preempt)
                 prev->on_rq = 0;                /* goes to sleep */
         else if (prev != rq->idle && (prev->cpus_allowed & (1UL << cpu)))
                 enqueue(rq, prev);
+        if (list_empty(&rq->queue))
+                pull_task(rq, cpu);
         struct task_struct *next = pick_next(rq);
         if (next != prev) {
                 if (!preempt && prev->state != TASK_RUNNING)
@@ -124,10 +176,8 @@ int wake_up_state(struct task_struct *t, long state)
 {
         unsigned long flags;
         int woke = 0;
+        struct rq *rq = task_rq_lock(t, &flags);
 
-        local_irq_save(flags);
-        struct rq *rq = per_cpu_ptr(&runqueues, t->cpu);
-        arch_spin_lock(&rq->lock);
         if (t->state & state) {
                 t->state = TASK_RUNNING;
                 woke = 1;
@@ -153,7 +203,7 @@ void scheduler_tick(void)
         struct rq *rq = raw_cpu_ptr(&runqueues);
         arch_spin_lock(&rq->lock);
         struct task_struct *curr = rq->curr;
-        if (curr == rq->idle ? !list_empty(&rq->queue) :
+        if (curr == rq->idle ? !list_empty(&rq->queue) || work_elsewhere(raw_smp_processor_id()) :
             (--curr->ticks == 0 && !list_empty(&rq->queue)))
                 raw_cpu_write(resched_pending, 1);
         if (curr->ticks == 0)
@@ -193,11 +243,9 @@ static void migrate_off(struct task_struct *t)
 void set_cpus_allowed(struct task_struct *t, unsigned long mask)
 {
         unsigned long flags;
-        struct rq *rq = per_cpu_ptr(&runqueues, t->cpu);
         bool move = false;
+        struct rq *rq = task_rq_lock(t, &flags);
 
-        local_irq_save(flags);
-        arch_spin_lock(&rq->lock);
         t->cpus_allowed = mask;
         if (!(mask & (1UL << t->cpu))) {
                 if (t->on_cpu)
@@ -271,8 +319,10 @@ struct task_struct *kthread_create(int (*fn)(void *), void *arg, const char *nam
                                    unsigned int cpu)
 {
         struct task_struct *t = task_alloc(fn, arg, name, cpu);
-        if (t)
+        if (t) {
+                t->cpus_allowed = 1UL << t->cpu;        /* bound, as kthread_bind does */
                 wake_up_process(t);
+        }
         return t;
 }
 void put_task_struct(struct task_struct *t)
