@@ -123,7 +123,8 @@ static void install_ldt(struct mm_struct *mm, struct ldt_struct *ldt)
 {
         mutex_lock(&mm->context.lock);
         __atomic_store_n(&mm->context.ldt, ldt, __ATOMIC_RELEASE);
-        on_each_cpu(flush_ldt, mm);
+        __atomic_thread_fence(__ATOMIC_SEQ_CST);
+        on_each_cpu_mask(READ_ONCE(mm->cpu_mask), flush_ldt, mm);
         mutex_unlock(&mm->context.lock);
 }
 static int write_ldt(void __user *ptr, unsigned long bytecount, bool oldmode)

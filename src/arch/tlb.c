@@ -31,30 +31,24 @@ static void do_flush_range(void *info)
 void flush_tlb_kernel_range(unsigned long start, unsigned long end)
 {
         struct flush_range r = { start, end };
-        unsigned int cpu;
 
         if (!tlb_shootdown) {
                 flush_tlb_local_range(start, end);
                 return;
         }
-        for_each_online_cpu(cpu)
-                smp_call_function_single(cpu, do_flush_range, &r);
+        on_each_cpu(do_flush_range, &r);
 }
 
 void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
         struct flush_range r = { start, end };
-        unsigned int cpu;
 
         if (mm == &init_mm || !tlb_shootdown) {
                 flush_tlb_kernel_range(start, end);
                 return;
         }
         __atomic_thread_fence(__ATOMIC_SEQ_CST);
-        unsigned long mask = READ_ONCE(mm->cpu_mask);
-        for_each_online_cpu(cpu)
-                if (mask & (1UL << cpu))
-                        smp_call_function_single(cpu, do_flush_range, &r);
+        on_each_cpu_mask(READ_ONCE(mm->cpu_mask), do_flush_range, &r);
 }
 
 static int set_tlb_shootdown(char *val)

@@ -24,6 +24,18 @@ void smp_call_init(void)
         }
 }
 
+static void queue_request(unsigned int cpu, struct call_single_data *csd)
+{
+        unsigned long flags;
+
+        local_irq_save(flags);
+        arch_spin_lock(per_cpu_ptr(&call_lock, cpu));
+        list_add_tail(&csd->list, per_cpu_ptr(&call_queue, cpu));
+        arch_spin_unlock(per_cpu_ptr(&call_lock, cpu));
+        local_irq_restore(flags);
+        apic_send_ipi(cpu, CALL_FUNCTION_VECTOR);
+}
+
 int smp_call_function_single(unsigned int cpu, smp_call_func_t func, void *info)
 {
         struct call_single_data csd = { .func = func, .info = info };
@@ -42,23 +54,43 @@ int smp_call_function_single(unsigned int cpu, smp_call_func_t func, void *info)
                 preempt_enable_no_resched();
                 return -ENXIO;
         }
-        local_irq_save(flags);
-        arch_spin_lock(per_cpu_ptr(&call_lock, cpu));
-        list_add_tail(&csd.list, per_cpu_ptr(&call_queue, cpu));
-        arch_spin_unlock(per_cpu_ptr(&call_lock, cpu));
-        local_irq_restore(flags);
-        apic_send_ipi(cpu, CALL_FUNCTION_VECTOR);
+        queue_request(cpu, &csd);
         while (!__atomic_load_n(&csd.done, __ATOMIC_ACQUIRE))
                 asm volatile("pause");
         preempt_enable_no_resched();
         return 0;
 }
 
+void on_each_cpu_mask(unsigned long mask, smp_call_func_t func, void *info)
+{
+        struct call_single_data csd[NR_CPUS];
+        unsigned int cpu, me;
+        unsigned long flags;
+
+        preempt_disable();
+        WARN_ON(irqs_disabled());
+        me = raw_smp_processor_id();
+        mask &= READ_ONCE(cpu_online_mask);
+        for_each_online_cpu(cpu)
+                if (cpu != me && (mask & (1UL << cpu))) {
+                        csd[cpu] = (struct call_single_data){ .func = func, .info = info };
+                        queue_request(cpu, &csd[cpu]);
+                }
+        if (mask & (1UL << me)) {
+                local_irq_save(flags);
+                func(info);
+                local_irq_restore(flags);
+        }
+        for_each_online_cpu(cpu)
+                if (cpu != me && (mask & (1UL << cpu)))
+                        while (!__atomic_load_n(&csd[cpu].done, __ATOMIC_ACQUIRE))
+                                asm volatile("pause");
+        preempt_enable_no_resched();
+}
+
 void on_each_cpu(smp_call_func_t func, void *info)
 {
-        unsigned int cpu;
-        for_each_online_cpu(cpu)
-                smp_call_function_single(cpu, func, info);
+        on_each_cpu_mask(~0UL, func, info);
 }
 void generic_smp_call_function_interrupt(void)
 {

@@ -23,6 +23,7 @@ static inline unsigned int num_online_cpus(void)
 
 typedef void (*smp_call_func_t)(void *info);
 int smp_call_function_single(unsigned int cpu, smp_call_func_t func, void *info);
+void on_each_cpu_mask(unsigned long mask, smp_call_func_t func, void *info);
 void on_each_cpu(smp_call_func_t func, void *info);
 void smp_call_init(void);
 
