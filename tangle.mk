@@ -567,7 +567,9 @@ TANGLED += \
 	src/user/t_rusage.c \
 	tests/lit/process/t_rusage.test \
 	src/user/t_sched.c \
-	tests/lit/process/t_sched.test
+	tests/lit/process/t_sched.test \
+	src/user/t_lazy.c \
+	tests/lit/process/lazy.test
 
 # Chapter: context tracking and the entry code
 TANGLED += \

@@ -1,4 +1,5 @@
 /* Tangled from book/smp.nw (chapter "CPUs"). Do not edit: edit the book and run make tangle. */
+#include <asm/mmu_context.h>
 #include <asm/processor.h>
 #include <asm/tlbflush.h>
 #include <linux/errno.h>
@@ -11,7 +12,7 @@
 
 bool tlb_shootdown = true;
 
-struct flush_range { unsigned long start, end; };
+struct flush_range { unsigned long start, end; struct mm_struct *mm; };
 
 void flush_tlb_local_range(unsigned long start, unsigned long end)
 {
@@ -30,7 +31,7 @@ static void do_flush_range(void *info)
 }
 void flush_tlb_kernel_range(unsigned long start, unsigned long end)
 {
-        struct flush_range r = { start, end };
+        struct flush_range r = { start, end, NULL };
 
         if (!tlb_shootdown) {
                 flush_tlb_local_range(start, end);
@@ -39,16 +40,23 @@ void flush_tlb_kernel_range(unsigned long start, unsigned long end)
         on_each_cpu(do_flush_range, &r);
 }
 
+static void do_flush_mm_range(void *info)
+{
+        struct flush_range *r = info;
+
+        if (!leave_lazy_mm(r->mm))
+                flush_tlb_local_range(r->start, r->end);
+}
 void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
-        struct flush_range r = { start, end };
+        struct flush_range r = { start, end, mm };
 
         if (mm == &init_mm || !tlb_shootdown) {
                 flush_tlb_kernel_range(start, end);
                 return;
         }
         __atomic_thread_fence(__ATOMIC_SEQ_CST);
-        on_each_cpu_mask(READ_ONCE(mm->cpu_mask), do_flush_range, &r);
+        on_each_cpu_mask(READ_ONCE(mm->cpu_mask), do_flush_mm_range, &r);
 }
 
 static int set_tlb_shootdown(char *val)

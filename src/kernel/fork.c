@@ -50,7 +50,11 @@ void mmput(struct mm_struct *mm)
 {
         if (__atomic_sub_fetch(&mm->mm_users, 1, __ATOMIC_ACQ_REL))
                 return;
+        shoot_lazy_tlbs(mm);            /* Chapter "User mode" */
         BUG_ON(raw_cpu_read(cpu_tlbstate.loaded_mm) == mm);
+        if (READ_ONCE(mm->cpu_mask))
+                panic("address space freed while CPUs %#lx have it loaded",
+                      READ_ONCE(mm->cpu_mask));
         exit_mmap(mm);
         destroy_context_ldt(mm);
         if (mm->nr_ptes || mm->map_count)

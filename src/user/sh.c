@@ -25,6 +25,7 @@ static const struct demo demos[] = {
         { "t_poll", "test poll and ppoll: pipes, devices, timeouts, signals, the mask" },
         { "t_rofs", "try to patch /bin/hello (works only with initramfs_ro=off), then run it" },
         { "t_sched", "test where children run: inherited affinity, idle pull [placement]" },
+        { "t_lazy", "exit while another CPU holds the address space lazily" },
         { "t_rlimit", "test getrlimit, setrlimit, prlimit64, gettimeofday, time and sync" },
         { "t_rusage", "test getrusage, times and wait4's rusage: CPU time, faults, maxrss" },
         { "t_forkfail", "fork once and report (boot with fail_alloc= to fail it)" },
