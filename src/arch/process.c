@@ -12,7 +12,7 @@
 #include <linux/sched.h>
 #include <linux/smp.h>
 
-DEFINE_PER_CPU(struct tlb_state, cpu_tlbstate);
+DEFINE_PER_CPU(struct tlb_state, cpu_tlbstate) = { .loaded_mm = &init_mm };
 
 void switch_mm_irqs_off(struct mm_struct *next)
 {
@@ -22,7 +22,7 @@ void switch_mm_irqs_off(struct mm_struct *next)
                 : __this_cpu_read(cpu_tlbstate.loaded_mm);
         unsigned long me = 1UL << raw_smp_processor_id();
 
-        __this_cpu_write(cpu_tlbstate.is_lazy, false);
+        raw_cpu_write(cpu_tlbstate.is_lazy, false);    /* context checked just above */
         if (prev == want)
                 return;
         if (want != &init_mm)
