@@ -404,10 +404,10 @@ $(B)/book/fig/ptfree-collapse.tex: $(B)/book/fig/boot.log figures/ptwalk.py
 
 .PHONY: book
 book: deps $(B)/book.pdf
-$(B)/book.pdf: book/book.tex $(B)/book/chapters.tex $(FIGURES) $(GEN_FIGURES) \
+$(B)/book.pdf: book/book.tex book/bench-results.tex $(B)/book/chapters.tex $(FIGURES) $(GEN_FIGURES) \
 		$(patsubst figures/%.dot,$(B)/book/fig/%.pdf,$(filter %.dot,$(FIGURES)))
 	@mkdir -p $(B)/book/fig
-	cp book/book.tex $(B)/book/book.tex
+	cp book/book.tex book/bench-results.tex $(B)/book/
 	$(if $(filter %.tex,$(FIGURES)),cp $(filter %.tex,$(FIGURES)) $(B)/book/fig/)
 	cd $(B)/book && latexmk -pdf -interaction=nonstopmode -halt-on-error -quiet book.tex >/dev/null \
 	  || { tail -40 book.log; exit 1; }

@@ -32,7 +32,7 @@ def parse_args(argv):
     ap.add_argument("--no-nohz", dest="nohz", action="store_false",
                     help="skip the boots with nohz_full=1 (context tracking on)")
     ap.add_argument("--quick", action="store_true", help="small counts (smoke test)")
-    ap.add_argument("--only", help="rows or group to run (bench's argument)")
+    ap.add_argument("--only", help="rows or groups to run, e.g. fork,fork-ldt")
     ap.add_argument("--kernel", default=os.path.join(BUILD, "kernel.elf"))
     ap.add_argument("--bench", default=os.path.join(BUILD, "user", "bench"))
     ap.add_argument("--timeout", type=float, default=240.0, help="seconds per boot")
@@ -142,7 +142,7 @@ def append_line(pti, variant, args):
         line += " nohz_full=1"
         init_args.append("ctxtrack")
     elif args.only:
-        init_args.append(args.only)
+        init_args += args.only.replace(",", " ").split()
     if args.quick:
         init_args.append("quick")
     return line + (" -- " + " ".join(init_args) if init_args else "")

@@ -436,21 +436,30 @@ static const struct {
         { "ctxtrack", "getppid-last-cpu", b_getppid_last, 5000 },
 };
 
-int main(int argc, char **argv)
+static bool bench_chosen(int argc, char **argv, size_t row)
 {
-        const char *only = NULL;
+        bool any = false;
 
-        bench_console();
-        say("bench: start pid %d cpus %ld\n", getpid(), sysconf(_SC_NPROCESSORS_ONLN));
         for (int i = 1; i < argc; i++) {
                 if (strcmp(argv[i], "quick") == 0)
-                        bench_scale = 20;
-                else
-                        only = argv[i];
+                        continue;
+                any = true;
+                if (strcmp(argv[i], bench_rows[row].group) == 0 ||
+                    strcmp(argv[i], bench_rows[row].name) == 0)
+                        return true;
         }
+        return !any;
+}
+
+int main(int argc, char **argv)
+{
+        bench_console();
+        say("bench: start pid %d cpus %ld\n", getpid(), sysconf(_SC_NPROCESSORS_ONLN));
+        for (int i = 1; i < argc; i++)
+                if (strcmp(argv[i], "quick") == 0)
+                        bench_scale = 20;
         for (size_t i = 0; i < sizeof(bench_rows) / sizeof(bench_rows[0]); i++)
-                if (!only || strcmp(only, bench_rows[i].group) == 0 ||
-                    strcmp(only, bench_rows[i].name) == 0)
+                if (bench_chosen(argc, argv, i))
                         bench_row(bench_rows[i].name, bench_rows[i].fn, bench_rows[i].n);
         say("bench: end\n");
         if (getpid() == 1) {
