@@ -36,6 +36,8 @@ def parse_args(argv):
     ap.add_argument("--kernel", default=os.path.join(BUILD, "kernel.elf"))
     ap.add_argument("--bench", default=os.path.join(BUILD, "user", "bench"))
     ap.add_argument("--timeout", type=float, default=240.0, help="seconds per boot")
+    ap.add_argument("--logdir", default=os.path.join(BUILD, "bench"),
+                    help="where the archive and each boot's console log go")
     ap.add_argument("--tex", help="write the table as LaTeX macros to this file")
     ap.add_argument("--extract-vmlinux", nargs=2, metavar=("VMLINUZ", "VMLINUX"),
                     help="only unpack a bzImage's kernel ELF (for PVH boot) and exit")
@@ -345,7 +347,7 @@ def main(argv=None):
     if args.extract_vmlinux:
         extract_vmlinux(*args.extract_vmlinux)
         return 0
-    logdir = os.path.join(BUILD, "bench")
+    logdir = args.logdir
     os.makedirs(logdir, exist_ok=True)
     initrd = os.path.join(logdir, "rd.cpio")
     make_initrd(args.bench, initrd)
