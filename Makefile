@@ -256,7 +256,8 @@ fuzz: deps all
 # shell", Part III): build/user/bench alone as /init, booted by
 # tests/bench.py on this kernel (pti=on and off, 1 and 2 CPUs, three
 # interleaved boots each) and, with LINUX=1, on Debian's Linux with the
-# same QEMU flags.  BUSY=1 keeps a host core spinning meanwhile;
+# same QEMU flags.  BUSY=1 keeps a host core spinning meanwhile.  The
+# table also goes to build/bench.tex as LaTeX macros, or to BENCH_TEX:
 # BENCH_TEX=book/bench-results.tex rewrites the book's copy of the table.
 BENCH_FLAGS = $(if $(filter 1,$(LINUX)),--linux) $(if $(filter 1,$(BUSY)),--busy) \
 	$(if $(BENCH_TEX),--tex $(BENCH_TEX)) $(BENCH_ARGS)

@@ -38,7 +38,8 @@ def parse_args(argv):
     ap.add_argument("--timeout", type=float, default=240.0, help="seconds per boot")
     ap.add_argument("--logdir", default=os.path.join(BUILD, "bench"),
                     help="where the archive and each boot's console log go")
-    ap.add_argument("--tex", help="write the table as LaTeX macros to this file")
+    ap.add_argument("--tex", default=os.path.join(BUILD, "bench.tex"),
+                    help="write the table as LaTeX macros to this file")
     ap.add_argument("--extract-vmlinux", nargs=2, metavar=("VMLINUZ", "VMLINUX"),
                     help="only unpack a bzImage's kernel ELF (for PVH boot) and exit")
     return ap.parse_args(argv)
@@ -380,9 +381,8 @@ def main(argv=None):
         print("bench: Linux is %s; ratio = book / Linux (below 1: the book is faster)"
               % about["linux"])
     print_table(args, med, kernels)
-    if args.tex:
-        write_tex(args.tex, args, med, about)
-        print("bench: wrote %s" % args.tex)
+    write_tex(args.tex, args, med, about)
+    print("bench: wrote %s" % args.tex)
     for f in failures:
         print("bench: FAILED boot %s" % f)
     return 1 if failures else 0
