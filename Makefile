@@ -10,9 +10,12 @@
 #   make gdb        boot halted with the gdb stub and attach gdb
 #   make check      cmocka unit tests, then the lit suite
 #   make fuzz       random system calls on 4 CPUs, pti=on and off (FUZZ_CALLS=1000000)
+#   make bench      the benchmark as /init, pti=on/off, 1 and 2 CPUs, 3 boots each
+#   make bench-linux  the same beside Debian's Linux 6.1 (= make bench LINUX=1)
 #   make deps       install missing Debian packages (apt-get, as root)
 #
-# Variables: CC=gcc|clang, KVM=1, SMP=N, MEM=SIZE, APPEND='kernel args'.
+# Variables: CC=gcc|clang, KVM=1, SMP=N, MEM=SIZE, APPEND='kernel args';
+# for bench: LINUX=1, BUSY=1, BENCH_TEX=FILE, BENCH_ARGS='more tests/bench.py args'.
 
 SHELL := /bin/bash
 .SUFFIXES:
@@ -249,6 +252,39 @@ fuzz: deps all
 	done; \
 	[ $$fail = 0 ] && echo "=== fuzz: the kernel reported nothing and leaked nothing" || \
 	  { echo "=== fuzz: FAILED (see the logs)"; exit 1; }
+# The benchmark behind the cost tables (Chapter "User programs and the
+# shell", Part III): build/user/bench alone as /init, booted by
+# tests/bench.py on this kernel (pti=on and off, 1 and 2 CPUs, three
+# interleaved boots each) and, with LINUX=1, on Debian's Linux with the
+# same QEMU flags.  BUSY=1 keeps a host core spinning meanwhile.  The
+# table also goes to build/bench.tex as LaTeX macros, or to BENCH_TEX:
+# BENCH_TEX=book/bench-results.tex rewrites the book's copy of the table.
+BENCH_FLAGS = $(if $(filter 1,$(LINUX)),--linux) $(if $(filter 1,$(BUSY)),--busy) \
+	$(if $(BENCH_TEX),--tex $(BENCH_TEX)) $(BENCH_ARGS)
+.PHONY: bench bench-linux
+bench: deps tangle kernel $(B)/user/bench $(if $(filter 1,$(LINUX)),$(B)/linux/vmlinux)
+	python3 tests/bench.py $(BENCH_FLAGS)
+bench-linux:
+	@$(MAKE) --no-print-directory bench LINUX=1
+
+# Debian's kernel, as a Debian package like every other dependency: the
+# version linux-image-amd64 depends on, fetched with apt-get download (no
+# root needed) and unpacked here; only its /boot is extracted.  The ELF
+# kernel inside the bzImage boots faster under TCG (tests/bench.py).
+$(B)/linux/vmlinux:
+	@mkdir -p $(@D)
+	@pkg=$$(apt-cache depends linux-image-amd64 2>/dev/null \
+	  | sed -n 's/^ *Depends: \(linux-image-[0-9][^ ]*-amd64\)$$/\1/p' | head -n1); \
+	if [ -z "$$pkg" ]; then \
+	  echo "bench: apt-cache names no kernel for linux-image-amd64 (apt-get update?)" >&2; \
+	  exit 1; fi; \
+	echo "  APT     $$pkg"; rm -f $(@D)/*.deb; \
+	(cd $(@D) && apt-get download -q $$pkg 2>&1 | grep -v '^W: Download is performed unsandboxed') ; \
+	deb=$$(ls $(@D)/$${pkg}_*.deb) || exit 1; \
+	rm -rf $(@D)/boot; dpkg-deb --fsys-tarfile $$deb | tar -x -C $(@D) ./boot || exit 1; \
+	python3 tests/bench.py --extract-vmlinux $(@D)/boot/vmlinuz-* $@.tmp || exit 1; \
+	echo "$$pkg $$(dpkg-deb -f $$deb Version)" > $(@D)/package; mv $@.tmp $@
+
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(filter tests/unit/test_%.c,$(TANGLED)))
 # The kernel sources each unit test links against.
 UNIT_test_vsprintf := src/lib/vsprintf.c
@@ -369,10 +405,10 @@ $(B)/book/fig/ptfree-collapse.tex: $(B)/book/fig/boot.log figures/ptwalk.py
 
 .PHONY: book
 book: deps $(B)/book.pdf
-$(B)/book.pdf: book/book.tex $(B)/book/chapters.tex $(FIGURES) $(GEN_FIGURES) \
+$(B)/book.pdf: book/book.tex book/bench-results.tex $(B)/book/chapters.tex $(FIGURES) $(GEN_FIGURES) \
 		$(patsubst figures/%.dot,$(B)/book/fig/%.pdf,$(filter %.dot,$(FIGURES)))
 	@mkdir -p $(B)/book/fig
-	cp book/book.tex $(B)/book/book.tex
+	cp book/book.tex book/bench-results.tex $(B)/book/
 	$(if $(filter %.tex,$(FIGURES)),cp $(filter %.tex,$(FIGURES)) $(B)/book/fig/)
 	cd $(B)/book && latexmk -pdf -interaction=nonstopmode -halt-on-error -quiet book.tex >/dev/null \
 	  || { tail -40 book.log; exit 1; }

@@ -442,6 +442,9 @@ TANGLED += \
 	src/user/bench_syscall.c \
 	src/user/bench_fork.c \
 	src/user/bench_fault.c \
+	src/user/bench.c \
+	tests/bench.py \
+	tests/lit/user/bench-smoke.test \
 	src/user/t_thread.c \
 	src/user/t_signal.c \
 	tests/lit/user/hello.test \

@@ -55,6 +55,7 @@ static const struct demo demos[] = {
         { "bench_syscall", "cycles per system call (getpid, and a missing one) [count]" },
         { "bench_fork", "cycles per fork + exit + wait4, small and with 4 MiB touched [count]" },
         { "bench_fault", "cycles per first touch of a fresh anonymous page [pages]" },
+        { "bench", "the cost-table benchmark, one line per row [quick] [row or group]" },
         { "t_thread", "test threads: pthread_create/join, a mutex, thread-locals" },
         { "t_signal", "test signal handlers: siginfo, ucontext, sigaltstack, masks" },
         { "fuzz", "random system calls with hostile arguments [calls [processes [seed]]]" },
