@@ -333,7 +333,7 @@ unit: $(addprefix $(O)/unit/,$(UNIT_TESTS))
 LIT_JOBS ?= $(shell nproc)
 # Run with a clean slate of results; the summary line counts unit test
 # cases and lit tests together.
-check: deps tangle kernel initramfs unit
+check: deps tangle kernel initramfs unit $(B)/linux/vmlinux
 	@mkdir -p $(B)/check; rm -f $(B)/check/*.log; fail=0; \
 	echo "=== ledger: every rule's ID, chunks, tests and broken switch"; \
 	python3 tests/ledger.py $(BOOK_NW) || fail=1; \

@@ -120,6 +120,7 @@ BOOK_WEAVE := \
 # Chapter 1: How to read and run this book
 TANGLED += \
 	tests/lit.cfg.py \
+	tests/boot-linux.py \
 	tests/boot-kernel.py
 
 # Chapter 2: Booting

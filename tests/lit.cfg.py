@@ -20,6 +20,9 @@ config.substitutions.append(
     ("%initrd", os.path.join(root, "build", "initramfs.cpio")))
 config.substitutions.append(
     ("%userbin", os.path.join(root, "build", "user")))
+config.substitutions.append(
+    ("%linux", "%s %s" % (sys.executable,
+                          os.path.join(config.test_source_root, "boot-linux.py"))))
 config.environment["PATH"] = os.pathsep.join(
     ["/usr/lib/llvm-14/bin", os.environ.get("PATH", "")])
 for var in ("KVM",):
