@@ -91,12 +91,16 @@ static void bench_two_cpus(bool off)
                 (unsigned long long)c, (unsigned long)(c * 1000000 / tsc_khz));
 }
 
-static const struct { const char *name; bool off; } bench_modes[] = {
-        { "on", false },
-        { "off", true },
+static const struct { const char *name; bool off; int chain; } bench_modes[] = {
+        { "on", false, LOCKDEP_CHAIN_ON },
+        { "on, chain cache off", false, LOCKDEP_CHAIN_OFF },
+        { "off", true, LOCKDEP_CHAIN_ON },
 };
 
-static void bench_mode_enter(unsigned int m) { (void)m; }
+static void bench_mode_enter(unsigned int m)
+{
+        WRITE_ONCE(lockdep_chain_mode, bench_modes[m].chain);
+}
 
 static void bench_lockdep_once(void)
 {
