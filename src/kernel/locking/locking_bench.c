@@ -105,8 +105,11 @@ static void bench_mode_enter(unsigned int m)
 static void bench_lockdep_once(void)
 {
         void *keep = kmalloc(64, GFP_KERNEL);   /* so the slab page stays */
+        unsigned long flags;
 
         BUG_ON(!keep);
+        BENCH("irq save+restore (no lock)", BENCH_PAIRS,
+              local_irq_save(flags); local_irq_restore(flags));
         BENCH("spin, nothing held", BENCH_PAIRS,
               spin_lock(&bench_inner); spin_unlock(&bench_inner));
         BENCH("spin inside spin", BENCH_PAIRS,
