@@ -267,6 +267,7 @@ TANGLED += \
 	tests/unit/test_lockdep.c \
 	src/kernel/locking/locking_tests.c \
 	tests/lit/locking/lockdep.test \
+	tests/lit/locking/lockdep-chain.test \
 	tests/lit/locking/lockdep-dump.test \
 	tests/lit/locking/locks.test \
 	tests/lit/locking/race.test

@@ -35,6 +35,7 @@ static int setup(void **state)
         lockdep_init_task(&t2, "t2", 102);
         current_task = &t1;
         fake_trace = 0;
+        lockdep_chain_mode = LOCKDEP_CHAIN_ON;
         lockdep_init_map(&A, "&A", &key_a);
         lockdep_init_map(&A2, "&A", &key_a);
         lockdep_init_map(&B, "&B", &key_b);
@@ -434,6 +435,119 @@ static void test_misuse(void **state)
         assert_true(logged(" #0: (&A){W..}, at: 0x0000000000000003\n"
                            " #1: (&A#2){W..}, at: 0x0000000000000004\n"));
 }
+static void test_chain_cache_hits(void **state)
+{
+        struct lockdep_chain_stats st;
+
+        (void)state;
+        for (int i = 0; i < 3; i++) {
+                take(&A, 0x1); take(&B, 0x2); drop(&B); drop(&A);
+        }
+        lockdep_read_chain_stats(&st);
+        assert_int_equal(t1.chain_hits, 4);
+        assert_int_equal(st.chains, 2);
+        assert_int_equal(st.misses, 2);
+        assert_int_equal(st.uncached, 0);
+        current_task = &t2;
+        take(&B, 0x3); take(&A, 0x4);
+        assert_true(logged("possible circular locking dependency detected"));
+        assert_int_equal(t2.chain_hits, 0);    /* t1 never held B alone, nor B then A */
+}
+typedef void taker(struct lockdep_map *, unsigned long);
+
+static u64 key_of(taker *first, struct lockdep_map *x, taker *second,
+                  struct lockdep_map *y)
+{
+        u64 k;
+
+        first(x, 0x1); second(y, 0x2);
+        k = t1.held[1].chain_key;
+        drop(y); drop(x);
+        return k;
+}
+
+static void take_try(struct lockdep_map *m, unsigned long ip)
+{
+        lock_acquire(m, 0, 1, 0, ip);
+}
+
+static void test_chain_key_distinguishes(void **state)
+{
+        u64 ab = key_of(take, &A, take, &B);
+
+        assert_true(key_of(take_recursive, &C, take_recursive, &D) !=
+                    key_of(take_recursive, &D, take_recursive, &C));
+        assert_true(ab != key_of(take_read, &A, take, &B));
+        assert_true(ab != key_of(take_try, &A, take, &B));
+        assert_true(ab == key_of(take, &A, take, &B));
+        assert_string_equal(host_log, "");
+        setup(state);
+        take_recursive(&A, 0x1); take(&B, 0x2); drop(&B); drop(&A);
+        take(&A, 0x3); take(&B, 0x4); drop(&B); drop(&A);
+        current_task = &t2;
+        take(&B, 0x5); take_recursive(&A, 0x6);
+        assert_true(logged("possible circular locking dependency detected"));
+}
+static void trust_steps(void)
+{
+        current_task = &t1;
+        take(&A, 0x1); drop(&A);
+        take(&B, 0x2); drop(&B);
+        take(&A, 0x3); take(&B, 0x4); drop(&B); drop(&A);
+        current_task = &t2;
+        take(&B, 0x5); take(&A, 0x6); drop(&A); drop(&B);
+}
+
+static void test_chain_trust_misses_inversion(void **state)
+{
+        lockdep_chain_mode = LOCKDEP_CHAIN_TRUST;
+        trust_steps();
+        assert_string_equal(host_log, "");
+        assert_int_equal(debug_locks, 1);
+        setup(state);
+        trust_steps();
+        assert_true(logged("possible circular locking dependency detected"));
+}
+static void test_chain_release_middle(void **state)
+{
+        u64 ac;
+
+        (void)state;
+        take(&A, 0x1); take(&C, 0x2);
+        ac = t1.held[1].chain_key;
+        drop(&C); drop(&A);
+        take(&A, 0x3); take(&B, 0x4); take(&C, 0x5);
+        assert_true(t1.held[2].chain_key != ac);
+        drop(&B);
+        assert_int_equal(t1.depth, 2);
+        assert_true(t1.held[1].chain_key == ac);
+        take(&D, 0x6);
+        assert_string_equal(host_log, "");
+        lockdep_depgraph_dot();
+        assert_true(logged("\t\"&C\" -> \"&D\" [label=\"EN\"];\n"));
+}
+static void test_chain_table_full(void **state)
+{
+        struct lockdep_chain_stats st;
+        const unsigned int n = 30;
+
+        (void)state;
+        for (unsigned int i = 0; i < n; i++)
+                lockdep_init_map(&many[i], "chain", &many_keys[i]);
+        for (unsigned int i = 0; i < n; i++)
+                for (unsigned int j = i + 1; j < n; j++)
+                        for (unsigned int k = j + 1; k < n; k++) {
+                                take(&many[i], 0x1); take(&many[j], 0x2); take(&many[k], 0x3);
+                                drop(&many[k]); drop(&many[j]); drop(&many[i]);
+                        }
+        lockdep_read_chain_stats(&st);
+        assert_int_equal(st.chains, MAX_LOCKDEP_CHAINS);
+        assert_true(st.uncached > 0);
+        assert_int_equal(debug_locks, 1);
+        assert_string_equal(host_log, "");
+        take(&many[n - 1], 0x4); take(&many[0], 0x5);
+        assert_true(logged("possible circular locking dependency detected"));
+}
 static void test_mpx_nestings(void **state)
 {
         static struct lock_class_key bd_key, mmap_key;
@@ -481,6 +595,11 @@ int main(void)
                 LOCKDEP_TEST(test_class_table_overflow),
                 LOCKDEP_TEST(test_lock_depth_overflow),
                 LOCKDEP_TEST(test_misuse),
+                LOCKDEP_TEST(test_chain_cache_hits),
+                LOCKDEP_TEST(test_chain_key_distinguishes),
+                LOCKDEP_TEST(test_chain_trust_misses_inversion),
+                LOCKDEP_TEST(test_chain_release_middle),
+                LOCKDEP_TEST(test_chain_table_full),
                 LOCKDEP_TEST(test_mpx_nestings),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,6 +10,7 @@
 #define MAX_LOCKDEP_ENTRIES       2048U  /* edges of the dependency graph */
 #define MAX_STACK_TRACE_ENTRIES   8192U  /* saved return addresses */
 #define LOCKDEP_TRACE_DEPTH       16U    /* frames saved per edge */
+#define MAX_LOCKDEP_CHAINS        4096U  /* validated chains remembered */
 struct lock_class_key {
         char not_empty;         /* a size, so that no two keys share an address */
 };
@@ -28,6 +29,7 @@ struct held_lock {
         struct lockdep_map *instance;   /* the lock itself */
         struct lock_class *class;
         unsigned long acquire_ip;       /* the caller that took it */
+        u64 chain_key;                  /* hash of held[0..this] */
         u8 subclass;
         u8 read;                        /* 0 exclusive, 1 shared, 2 recursive */
         u8 trylock;
@@ -39,6 +41,7 @@ struct lockdep_task {
         const char *comm;               /* name and pid, for reports */
         int pid;
         int recursion;                  /* >0: do not track this task now */
+        unsigned long chain_hits;       /* acquisitions the cache let through */
 };
 extern int debug_locks;
 int debug_locks_off(void);
@@ -56,6 +59,15 @@ void lockdep_print_held_locks(const struct lockdep_task *t);
 void lockdep_depgraph_dot(void);
 void lockdep_dump_requested(void);
 void lockdep_reset(void);
+enum { LOCKDEP_CHAIN_ON, LOCKDEP_CHAIN_OFF, LOCKDEP_CHAIN_TRUST };
+extern int lockdep_chain_mode;
+
+struct lockdep_chain_stats {
+        unsigned int chains;            /* validated chains in the cache */
+        unsigned long misses;           /* acquisitions validated under the graph lock */
+        unsigned long uncached;         /* of those, not cached: the table was full */
+};
+void lockdep_read_chain_stats(struct lockdep_chain_stats *st);
 struct lockdep_task *lockdep_current(void);
 unsigned long lockdep_irq_save(void);
 void lockdep_irq_restore(unsigned long flags);

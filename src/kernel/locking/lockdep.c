@@ -119,13 +119,15 @@ static unsigned int classhash_index(const struct lock_class_key *key,
                (CLASSHASH_SIZE - 1);
 }
 
+/* Context: any; the graph lock is not needed (see lockdep_class_of). */
 static struct lock_class *look_up_lock_class(const struct lock_class_key *key,
                                              unsigned int subclass)
 {
-        struct lock_class *c = classhash[classhash_index(key, subclass)];
+        struct lock_class *c = __atomic_load_n(&classhash[classhash_index(key, subclass)],
+                                               __ATOMIC_ACQUIRE);
 
-        while (c && (c->key != key || c->subclass != subclass))
-                c = c->hash_next;
+        while (c && (READ_ONCE(c->key) != key || c->subclass != subclass))
+                c = READ_ONCE(c->hash_next);
         return c;
 }
 static unsigned int name_version(const struct lock_class *new)
@@ -156,7 +158,7 @@ static struct lock_class *add_lock_class(struct lockdep_map *map,
         *c = (struct lock_class){ .key = map->key, .name = map->name,
                                   .subclass = (u8)subclass, .hash_next = classhash[h] };
         c->name_version = name_version(c);
-        classhash[h] = c;
+        __atomic_store_n(&classhash[h], c, __ATOMIC_RELEASE);      /* publish */
         return c;
 }
 
@@ -180,7 +182,29 @@ static struct lock_class *register_lock_class(struct lockdep_map *map,
         if (!c)
                 c = add_lock_class(map, subclass);
         if (c && subclass == 0)
-                map->class = c;
+                WRITE_ONCE(map->class, c);
+        return c;
+}
+/* Context: irqs off, graph lock not held.  NULL after a report. */
+static struct lock_class *lockdep_class_of(struct lockdep_map *map,
+                                           unsigned int subclass)
+{
+        struct lock_class *c = READ_ONCE(map->class);
+        unsigned long flags;
+
+        if (subclass == 0 && c && READ_ONCE(c->key) == map->key && c->subclass == 0)
+                return c;
+        if (map->key && subclass < MAX_LOCKDEP_SUBCLASSES) {
+                c = look_up_lock_class(map->key, subclass);
+                if (c) {
+                        if (subclass == 0)
+                                WRITE_ONCE(map->class, c);
+                        return c;
+                }
+        }
+        flags = lockdep_graph_lock();
+        c = READ_ONCE(debug_locks) ? register_lock_class(map, subclass) : NULL;
+        lockdep_graph_unlock(flags);
         return c;
 }
 struct lockdep_trace {
@@ -509,6 +533,115 @@ static bool validate_chain(struct lockdep_task *curr, const struct held_lock *ne
         }
         return true;
 }
+int lockdep_chain_mode = LOCKDEP_CHAIN_ON;
+
+static u64 chain_key_next(u64 key, const struct held_lock *h)
+{
+        u64 id = (u64)(h->class - lock_classes + 1) << 3 | (u64)h->read << 1 | h->trylock;
+
+        key = (key ^ id) * 0x9e3779b97f4a7c15ULL;      /* odd: 2^64 / golden ratio */
+        return key ^ (key >> 31);
+}
+
+/* The key of held[i], from held[i - 1]'s.  trust: the lock alone (broken). */
+static u64 held_chain_key(const struct lockdep_task *curr, int i)
+{
+        u64 below = i > 0 ? curr->held[i - 1].chain_key : 0;
+
+        if (lockdep_chain_mode == LOCKDEP_CHAIN_TRUST)
+                below = 0;
+        return chain_key_next(below, &curr->held[i]);
+}
+#define CHAINHASH_SIZE 1024U            /* a power of two */
+
+struct lock_chain {
+        u64 chain_key;
+        struct lock_chain *next;        /* next chain in its bucket; set before publishing */
+};
+
+static struct lock_chain lock_chains[MAX_LOCKDEP_CHAINS];
+static unsigned int nr_lock_chains;
+static struct lock_chain *chainhash[CHAINHASH_SIZE];
+static unsigned long nr_chain_misses, nr_chain_uncached;
+
+static unsigned int chainhash_index(u64 key)
+{
+        return (unsigned int)(key ^ (key >> 32)) & (CHAINHASH_SIZE - 1);
+}
+
+/* Context: any; no lock needed. */
+static bool chain_cached(u64 key)
+{
+        const struct lock_chain *c = __atomic_load_n(&chainhash[chainhash_index(key)],
+                                                     __ATOMIC_ACQUIRE);
+
+        for (; c; c = READ_ONCE(c->next))
+                if (READ_ONCE(c->chain_key) == key)
+                        return true;
+        return false;
+}
+/* Context: graph lock held. */
+static void add_chain_cache(u64 key)
+{
+        unsigned int h = chainhash_index(key);
+        struct lock_chain *c;
+
+        if (chain_cached(key))
+                return;
+        if (nr_lock_chains == MAX_LOCKDEP_CHAINS) {
+                nr_chain_uncached++;
+                return;
+        }
+        c = &lock_chains[nr_lock_chains++];
+        WRITE_ONCE(c->chain_key, key);
+        WRITE_ONCE(c->next, chainhash[h]);
+        __atomic_store_n(&chainhash[h], c, __ATOMIC_RELEASE);  /* publish */
+}
+/* Context: irqs off, graph lock not held.  False after a report. */
+static bool check_chain(struct lockdep_task *curr, const struct held_lock *next)
+{
+        bool use_cache = READ_ONCE(lockdep_chain_mode) != LOCKDEP_CHAIN_OFF;
+        unsigned long flags;
+        bool ok;
+
+        if (use_cache && chain_cached(next->chain_key)) {
+                curr->chain_hits++;
+                return true;
+        }
+        flags = lockdep_graph_lock();
+        ok = READ_ONCE(debug_locks) && validate_chain(curr, next);
+        if (ok) {
+                nr_chain_misses++;
+                if (use_cache)
+                        add_chain_cache(next->chain_key);
+        }
+        lockdep_graph_unlock(flags);
+        return ok;
+}
+
+void lockdep_read_chain_stats(struct lockdep_chain_stats *st)
+{
+        unsigned long flags = lockdep_graph_lock();
+
+        *st = (struct lockdep_chain_stats){ .chains = nr_lock_chains,
+                                            .misses = nr_chain_misses,
+                                            .uncached = nr_chain_uncached };
+        lockdep_graph_unlock(flags);
+}
+static unsigned long lockdep_begin(struct lockdep_task *curr)
+{
+        unsigned long flags = lockdep_irq_save();
+
+        curr->recursion++;
+        return flags;
+}
+
+static void lockdep_end(struct lockdep_task *curr, unsigned long flags)
+{
+        curr->recursion--;
+        lockdep_irq_restore(flags);
+}
+
 static unsigned long lockdep_enter(struct lockdep_task *curr)
 {
         if (curr)
@@ -527,12 +660,12 @@ static bool lockdep_ignores(const struct lockdep_task *curr)
 {
         return !curr || curr->recursion || !READ_ONCE(debug_locks);
 }
-/* Context: graph lock held, curr is the current task. */
+/* Context: irqs off, curr is the current task and inside lockdep. */
 static void __lock_acquire(struct lockdep_task *curr, struct lockdep_map *map,
                            unsigned int subclass, int trylock, int read,
                            unsigned long ip)
 {
-        struct lock_class *class = register_lock_class(map, subclass);
+        struct lock_class *class = lockdep_class_of(map, subclass);
         struct held_lock *next;
 
         if (!class)
@@ -541,7 +674,8 @@ static void __lock_acquire(struct lockdep_task *curr, struct lockdep_map *map,
                 lockdep_bug("lock_acquire() with a read kind that is not 0, 1 or 2");
                 return;
         }
-        class->usage |= (u8)LOCKF_USED(read);
+        if (!(READ_ONCE(class->usage) & LOCKF_USED(read)))
+                __atomic_fetch_or(&class->usage, (u8)LOCKF_USED(read), __ATOMIC_RELAXED);
         if (curr->depth >= (int)MAX_LOCK_DEPTH) {
                 lockdep_bug("MAX_LOCK_DEPTH too low!");
                 return;
@@ -550,11 +684,12 @@ static void __lock_acquire(struct lockdep_task *curr, struct lockdep_map *map,
         *next = (struct held_lock){ .instance = map, .class = class, .acquire_ip = ip,
                                     .subclass = (u8)subclass, .read = (u8)read,
                                     .trylock = trylock != 0 };
-        if (!trylock && !validate_chain(curr, next))
+        next->chain_key = held_chain_key(curr, curr->depth);
+        if (!trylock && !check_chain(curr, next))
                 return;
         curr->depth++;
 }
-/* Context: graph lock held, curr is the current task. */
+/* Context: irqs off, curr is the current task and inside lockdep. */
 static void __lock_release(struct lockdep_task *curr, struct lockdep_map *map,
                            unsigned long ip)
 {
@@ -569,6 +704,8 @@ static void __lock_release(struct lockdep_task *curr, struct lockdep_map *map,
         memmove(&curr->held[i], &curr->held[i + 1],
                 (size_t)(curr->depth - 1 - i) * sizeof(curr->held[0]));
         curr->depth--;
+        for (; i < curr->depth; i++)
+                curr->held[i].chain_key = held_chain_key(curr, i);
 }
 /* Context: any.  Call before waiting for the lock. */
 void lock_acquire(struct lockdep_map *map, unsigned int subclass, int trylock,
@@ -579,10 +716,9 @@ void lock_acquire(struct lockdep_map *map, unsigned int subclass, int trylock,
 
         if (lockdep_ignores(curr))
                 return;
-        flags = lockdep_enter(curr);
-        if (debug_locks)
-                __lock_acquire(curr, map, subclass, trylock, read, ip);
-        lockdep_exit(curr, flags);
+        flags = lockdep_begin(curr);
+        __lock_acquire(curr, map, subclass, trylock, read, ip);
+        lockdep_end(curr, flags);
 }
 
 /* Context: any.  Call after letting go of the lock. */
@@ -593,10 +729,9 @@ void lock_release(struct lockdep_map *map, unsigned long ip)
 
         if (lockdep_ignores(curr))
                 return;
-        flags = lockdep_enter(curr);
-        if (debug_locks)
-                __lock_release(curr, map, ip);
-        lockdep_exit(curr, flags);
+        flags = lockdep_begin(curr);
+        __lock_release(curr, map, ip);
+        lockdep_end(curr, flags);
 }
 int lock_is_held(const struct lockdep_map *map)
 {
@@ -662,10 +797,15 @@ void lockdep_reset(void)
 {
         unsigned long flags = lockdep_graph_lock();
 
+        for (unsigned int i = 0; i < CLASSHASH_SIZE; i++)
+                __atomic_store_n(&classhash[i], NULL, __ATOMIC_RELAXED);
+        for (unsigned int i = 0; i < CHAINHASH_SIZE; i++)
+                __atomic_store_n(&chainhash[i], NULL, __ATOMIC_RELAXED);
         memset(lock_classes, 0, sizeof(lock_classes));
-        memset(classhash, 0, sizeof(classhash));
         memset(&bfs, 0, sizeof(bfs));
         nr_lock_classes = nr_list_entries = nr_stack_trace_entries = 0;
+        nr_lock_chains = 0;
+        nr_chain_misses = nr_chain_uncached = 0;
         WRITE_ONCE(debug_locks, 1);
         lockdep_graph_unlock(flags);
 }

@@ -46,6 +46,30 @@ early_param("lockdep_dump", set_lockdep_dump);
 /* Context: task context, no graph lock held. */
 void lockdep_dump_requested(void)
 {
-        if (lockdep_dump_dot)
-                lockdep_depgraph_dot();
+        struct lockdep_chain_stats st;
+
+        if (!lockdep_dump_dot)
+                return;
+        lockdep_read_chain_stats(&st);
+        pr_info("lockdep: %u chains cached (of %u), %lu acquisitions validated, "
+                "%lu of them with the cache full\n", st.chains, MAX_LOCKDEP_CHAINS,
+                st.misses, st.uncached);
+        lockdep_depgraph_dot();
 }
+static int set_lockdep_chain(char *val)
+{
+        int bad;
+
+        if (val && !strcmp(val, "off")) {
+                lockdep_chain_mode = LOCKDEP_CHAIN_OFF;
+                return 0;
+        }
+        bad = parse_broken_switch("lockdep_chain", val, "on", "trust",
+                                  "a chain is named by its new lock alone, so a lock "
+                                  "first taken alone is never checked again");
+        if (bad < 0)
+                return bad;
+        lockdep_chain_mode = bad ? LOCKDEP_CHAIN_TRUST : LOCKDEP_CHAIN_ON;
+        return 0;
+}
+early_param("lockdep_chain", set_lockdep_chain);

@@ -38,6 +38,52 @@ DEFINE_KTEST(lockdep_abba, "A then B on one thread, B then A on another: reporte
         pr_info("lockdep_abba: both threads finished; debug_locks is now %d\n", debug_locks);
         return debug_locks == 0 ? 0 : -1;
 }
+static spinlock_t chain_a, chain_b;
+static unsigned long chain_hits_ab;
+
+static int chain_take_ab(void *arg)
+{
+        unsigned long before = current->lockdep.chain_hits;
+
+        (void)arg;
+        spin_lock(&chain_a); spin_unlock(&chain_a);
+        spin_lock(&chain_b); spin_unlock(&chain_b);
+        for (int i = 0; i < 100; i++) {
+                spin_lock(&chain_a);
+                spin_lock(&chain_b);
+                spin_unlock(&chain_b);
+                spin_unlock(&chain_a);
+        }
+        chain_hits_ab = current->lockdep.chain_hits - before;
+        return 0;
+}
+
+static int chain_take_ba(void *arg)
+{
+        (void)arg;
+        spin_lock(&chain_b);
+        spin_lock(&chain_a);
+        spin_unlock(&chain_a);
+        spin_unlock(&chain_b);
+        return 0;
+}
+
+DEFINE_KTEST(lockdep_chain, "A then B 100 times, cached; then B then A: still reported")
+{
+        struct lockdep_chain_stats st;
+
+        spin_lock_init(&chain_a);
+        spin_lock_init(&chain_b);
+        kthread_join(kthread_create(chain_take_ab, NULL, "ab", 1 % num_online_cpus()));
+        pr_info("lockdep_chain: ab: %lu of 202 acquisitions hit the chain cache "
+                "(at least 199: %s)\n", chain_hits_ab, chain_hits_ab >= 199 ? "yes" : "no");
+        kthread_join(kthread_create(chain_take_ba, NULL, "ba", 0));
+        lockdep_read_chain_stats(&st);
+        pr_info("lockdep_chain: %u chains cached, %lu acquisitions validated, "
+                "%lu with the cache full; debug_locks is now %d\n",
+                st.chains, st.misses, st.uncached, debug_locks);
+        return debug_locks == 0 && chain_hits_ab >= 199 ? 0 : -1;
+}
 static struct rw_semaphore test_sem;
 static volatile unsigned long pair[2];
 static volatile unsigned long violations, reads, writes;
