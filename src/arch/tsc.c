@@ -4,7 +4,7 @@
 #include <linux/kernel.h>
 
 #define PIT_HZ     1193182UL
-#define CAL_MS     50
+#define CAL_MS     10
 
 unsigned long tsc_khz;
 
