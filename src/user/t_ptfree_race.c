@@ -66,6 +66,17 @@ static int reuser(struct shared *sh)
             c, buf);
         return 1;
 }
+static long ncpus;      /* counted before any pin: musl counts the caller's mask */
+
+static void pin_to(long cpu)
+{
+        cpu_set_t set;
+
+        CPU_ZERO(&set);
+        CPU_SET(cpu % ncpus, &set);
+        sched_setaffinity(0, sizeof(set), &set);
+}
+
 int main(int argc, char **argv)
 {
         bool with_reuser = argc > 1 && !strcmp(argv[1], "reuse");
@@ -81,12 +92,18 @@ int main(int argc, char **argv)
                 pwrite(fd, "page", 4, i * PG);
         if (mmap(A_BASE, HP, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0) != A_BASE)
                 return 2;
+        ncpus = sysconf(_SC_NPROCESSORS_ONLN);
+        pin_to(0);
         pid_t a = fork();
-        if (a == 0)
+        if (a == 0) {
+                pin_to(1);
                 _exit(victim(sh));
+        }
         pid_t b = with_reuser ? fork() : 0;
-        if (with_reuser && b == 0)
+        if (with_reuser && b == 0) {
+                pin_to(2);
                 _exit(reuser(sh));
+        }
         int ret = madvise(A_BASE, HP, MADV_COLLAPSE);
         say("collapser: MADV_COLLAPSE returned %d\n", ret);
         status = wait_child(a);
