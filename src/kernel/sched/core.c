@@ -354,8 +354,8 @@ void __noreturn kthread_exit(int code)
 int kthread_join(struct task_struct *t)
 {
         wait_event(exit_wq, READ_ONCE(t->exited));
-        while (__atomic_load_n(&t->on_cpu, __ATOMIC_ACQUIRE))
-                asm volatile("pause");
+        while (__atomic_load_n(&t->refcount, __ATOMIC_ACQUIRE) > 1)
+                asm volatile("pause");  /* its own put, after the switch away */
         int code = t->exit_code;
         put_task_struct(t);
         return code;
