@@ -56,26 +56,54 @@ deps:
 	fi
 
 # ---------------------------------------------------------------- tangle
-# Header line for a tangled file: $(1) = path, $(2) = chapter file.
-TANGLE_SH = tangle_one() { \
-	  f=$$1; mode=$$2; out=$$3; \
-	  nw=$$(grep -l -x -F "<<$$f>>=" $(BOOK_NW) | head -n1); \
-	  if [ -z "$$nw" ]; then echo "tangle: tangle.mk lists $$f but no chapter defines <<$$f>>=" >&2; return 1; fi; \
-	  ch=$$(sed -n 's/^\\chapter\(\[[^]]*\]\)\?{\(.*\)}.*/\2/p' $$nw | head -n1); \
-	  msg="Tangled from $$nw (chapter \"$$ch\"). Do not edit: edit the book and run make tangle."; \
-	  case $$f in *.c|*.h|*.S|*.ld) hdr="/* $$msg */";; *) hdr="\# $$msg";; esac; \
-	  case $$f in *.c|*.h|*.S) L=$$mode;; *) L=;; esac; \
-	  mkdir -p $$(dirname $$out); \
-	  { if [ "$${f\#\#*.}" = py ] && notangle -R"$$f" $(BOOK_NW) | head -n1 | grep -q '^\#!'; then \
-	      notangle -R"$$f" $(BOOK_NW) | head -n1; echo "$$hdr"; notangle -R"$$f" $(BOOK_NW) | tail -n +2; \
-	    else echo "$$hdr"; notangle $$L -R"$$f" $(BOOK_NW); fi; } > $$out.tmp || { rm -f $$out.tmp; return 1; }; \
-	  cpif $$out < $$out.tmp; rm -f $$out.tmp; \
-	  case $$f in *.py) chmod +x $$out;; esac; \
+# tangle_all MODE DIR writes every file of TANGLED under DIR (MODE -L: with
+# #line directives in C, header and assembler files).  The book is parsed
+# once (noweb's markup) and noweb's mnt writes every root at once into a
+# scratch directory; only the #line copies of C files need one nt run each,
+# since mnt places its #line directives differently.  (notangle once per
+# file re-read all fifty chapters for each of four hundred files and took
+# most of a minute.)  Each file gets a header line naming its chapter (after
+# the #! line of a script), and is replaced only if it changed.
+TANGLE_SH = tangle_all() { \
+	  local mode=$$1 dir=$$2 tmp l r n f out body hdr first shebang rc=0; local -A nwof chof; \
+	  tmp=$$(mktemp -d) || return 1; \
+	  mkdir -p $(addprefix $$tmp/plain/,$(sort $(dir $(TANGLED)))) \
+	           $(addprefix $$dir,$(sort $(dir $(TANGLED)))) || rc=1; \
+	  $(MARKUP) $(BOOK_NW) > $$tmp/mk && (cd $$tmp/plain && $(MNT) -all < ../mk) || rc=1; \
+	  [ -z "$$mode" ] || $(MARKUP) -t $(BOOK_NW) > $$tmp/mkt || rc=1; \
+	  while IFS= read -r l; do r=$${l\#*:<<}; r=$${r%>>=}; \
+	    [ -n "$${nwof[$$r]}" ] || nwof[$$r]=$${l%%:*}; \
+	  done < <(grep -H -x '<<.*>>=' $(BOOK_NW)); \
+	  for n in $(BOOK_NW); do \
+	    chof[$$n]=$$(sed -n 's/^\\chapter\(\[[^]]*\]\)\?{\(.*\)}.*/\2/p' $$n | head -n1); \
+	  done; \
+	  for f in $(TANGLED); do \
+	    [ $$rc = 0 ] || break; \
+	    n=$${nwof[$$f]}; out=$$dir$$f; body=$$tmp/plain/$$f; \
+	    if [ -z "$$n" ] || [ ! -f $$body ]; then \
+	      echo "tangle: tangle.mk lists $$f but no chapter defines <<$$f>>=" >&2; rc=1; break; fi; \
+	    hdr="Tangled from $$n (chapter \"$${chof[$$n]}\"). Do not edit: edit the book and run make tangle."; \
+	    case $$f in *.c|*.h|*.S|*.ld) hdr="/* $$hdr */";; *) hdr="\# $$hdr";; esac; \
+	    case $$mode:$$f in -L:*.c|-L:*.h|-L:*.S) \
+	      body=$$tmp/lines; $(NT) -t -L -R"$$f" < $$tmp/mkt > $$body || { rc=1; break; };; \
+	    esac; \
+	    first=; IFS= read -r first < $$body; \
+	    case $$f:$$first in *.py:'\#!'*) shebang=1;; *) shebang=;; esac; \
+	    if [ -n "$$shebang" ]; then \
+	      { printf '%s\n' "$$first" "$$hdr"; tail -n +2 $$body; } > $$out.tmp; \
+	    else { printf '%s\n' "$$hdr"; cat $$body; } > $$out.tmp; fi || { rc=1; break; }; \
+	    if cmp -s $$out.tmp $$out; then rm -f $$out.tmp; else mv -f $$out.tmp $$out; fi; \
+	    case $$f in *.py) chmod +x $$out;; esac; \
+	  done; \
+	  rm -rf $$tmp; return $$rc; \
 	}
+MARKUP := /usr/lib/noweb/markup
+MNT    := /usr/lib/noweb/mnt
+NT     := /usr/lib/noweb/nt
 
 .PHONY: tangle check-roots
 tangle: check-roots
-	@$(TANGLE_SH); for f in $(TANGLED); do tangle_one $$f "" $$f || exit 1; done
+	@$(TANGLE_SH); tangle_all "" 
 
 # Every root chunk must be a file named in tangle.mk, and vice versa.
 check-roots: $(BOOK_NW) tangle.mk
@@ -91,7 +119,7 @@ check-roots: $(BOOK_NW) tangle.mk
 # The build compiles a copy tangled with #line directives, so that compiler
 # errors, addr2line and gdb name book/*.nw lines.
 $(B)/tangled.stamp: $(BOOK_NW) tangle.mk | check-roots
-	@$(TANGLE_SH); for f in $(TANGLED); do tangle_one $$f -L $(T)/$$f || exit 1; done
+	@$(TANGLE_SH); tangle_all -L $(T)/
 	@touch $@
 
 $(addprefix $(T)/,$(TANGLED)): $(B)/tangled.stamp ;
