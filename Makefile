@@ -68,7 +68,7 @@ TANGLE_SH = tangle_all() { \
 	  local mode=$$1 dir=$$2 tmp l r n f out body hdr first shebang rc=0; local -A nwof chof; \
 	  tmp=$$(mktemp -d) || return 1; \
 	  mkdir -p $(addprefix $$tmp/plain/,$(sort $(dir $(TANGLED)))) \
-	           $(addprefix $$dir,$(sort $(dir $(TANGLED)))) || rc=1; \
+	           $(addprefix $${dir},$(sort $(dir $(TANGLED)))) || rc=1; \
 	  $(MARKUP) $(BOOK_NW) > $$tmp/mk && (cd $$tmp/plain && $(MNT) -all < ../mk) || rc=1; \
 	  [ -z "$$mode" ] || $(MARKUP) -t $(BOOK_NW) > $$tmp/mkt || rc=1; \
 	  while IFS= read -r l; do r=$${l\#*:<<}; r=$${r%>>=}; \
