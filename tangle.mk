@@ -327,6 +327,8 @@ TANGLED += \
 	src/mm/memfd.c \
 	tests/unit/test_shmem.c \
 	src/user/t_memfd.c \
+	src/user/t_faultaround.c \
+	tests/lit/user/t_faultaround.test \
 	src/user/t_shared_anon.c \
 	tests/lit/user/t_memfd.test \
 	tests/lit/user/t_memfd-nozap.test \
@@ -554,6 +556,7 @@ TANGLED += \
 	tests/lit/ptfree/detach.test \
 	tests/lit/ptfree/free-now.test \
 	tests/lit/ptfree/reuse.test \
+	tests/lit/ptfree/collapse-fault.test \
 	src/user/bench_ptfree.c \
 	tests/lit/ptfree/bench.test \
 	src/user/t_ptfree_stress.c \

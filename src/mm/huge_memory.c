@@ -110,6 +110,16 @@ void report_stale_table(pte_t *pte, pte_t orig)
                (void *)pte, pte_val(orig),
                pte_val(orig) == 0xaaaaaaaaaaaaaaaaUL ? " (the allocator's poison)" : "");
 }
+static int set_collapse_recheck(char *val)
+{
+        int bad = parse_broken_switch("collapse_recheck", val, "on", "off",
+                "a fault maps a small page that a collapse is replacing");
+        if (bad < 0)
+                return bad;
+        collapse_recheck = !bad;
+        return 0;
+}
+early_param("collapse_recheck", set_collapse_recheck);
 bool pt_free_deferred = true;           /* false: pt_free=now, broken */
 
 static int set_pt_free(char *val)

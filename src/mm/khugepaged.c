@@ -113,6 +113,7 @@ int collapse_file(struct shmem_inode *obj, unsigned long index)
         obj->collapse_nr = HPAGE_PMD_NR;
         spin_unlock(&obj->i_pages_lock);
         shmem_for_each_mapping(obj, index, index + HPAGE_PMD_NR, zap_for_collapse, NULL);
+        race_point("collapse:zapped");
         for (unsigned long i = 0; i < HPAGE_PMD_NR; i++) {
                 struct page *page;
                 spin_lock(&obj->i_pages_lock);

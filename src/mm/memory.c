@@ -2,6 +2,7 @@
 #include <asm/tlbflush.h>
 #include <linux/errno.h>
 #include <linux/huge_mm.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
@@ -366,6 +367,46 @@ int move_page_tables(struct vm_area_struct *vma, unsigned long old, unsigned lon
         flush_tlb_mm_range(mm, old, old + len);
         return 0;
 }
+#define FAULT_AROUND_PAGES 16           /* Linux's fault_around_bytes: 64 KiB */
+
+bool fault_around = true;
+
+static int set_fault_around(char *val)
+{
+        if (!val || (strcmp(val, "on") && strcmp(val, "off")))
+                return -EINVAL;
+        fault_around = !strcmp(val, "on");
+        return 0;
+}
+early_param("fault_around", set_fault_around);
+
+/* Context: the PTE lock of the table that holds pte held; pte maps address. */
+static void shmem_fault_around(struct vm_area_struct *vma, pte_t *pte, unsigned long address)
+{
+        unsigned long span = FAULT_AROUND_PAGES * PAGE_SIZE;
+        unsigned long start = max(max(address & ~(span - 1), address & PMD_MASK), vma->vm_start);
+        unsigned long end = min(min((address & ~(span - 1)) + span,
+                                    (address & PMD_MASK) + PMD_SIZE), vma->vm_end);
+        unsigned long first = vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT);
+        unsigned int nr = (end - start) >> PAGE_SHIFT;
+        struct page *pages[FAULT_AROUND_PAGES];
+
+        shmem_get_cached_pages(vma->vm_obj, first, nr, pages);
+        for (unsigned int i = 0; i < nr; i++) {
+                unsigned long addr = start + i * PAGE_SIZE;
+                pte_t *ptep = pte + ((long)(addr - address) >> PAGE_SHIFT);
+
+                if (!pages[i])
+                        continue;
+                if (addr == address || !pte_none(ptep_get(ptep))) {
+                        put_page(pages[i]);
+                        continue;
+                }
+                inc_mm_counter(vma->vm_mm, MM_SHMEMPAGES);
+                __atomic_add_fetch(&pages[i]->_mapcount, 1, __ATOMIC_RELAXED);
+                set_pte_at(vma->vm_mm, addr, ptep, mk_pte(pages[i], vma->vm_page_prot));
+        }
+}
 vm_fault_t shmem_fault(struct vm_area_struct *vma, pmd_t *pmd, unsigned long address,
                        unsigned int flags)
 {
@@ -383,6 +424,7 @@ vm_fault_t shmem_fault(struct vm_area_struct *vma, pmd_t *pmd, unsigned long add
         }
         if (err)
                 return err == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
+        race_point("shmem-fault:got-page");
         if ((flags & FAULT_FLAG_WRITE) && !(vma->vm_flags & VM_SHARED)) {
                 if (!(copy = alloc_page(GFP_USER_ANON))) {
                         put_page(page);
@@ -395,6 +437,7 @@ vm_fault_t shmem_fault(struct vm_area_struct *vma, pmd_t *pmd, unsigned long add
         if (!pte || !pte_none(ptep_get(pte)) || !shmem_page_still_cached(obj, index, page)) {
                 if (pte)
                         pte_unmap_unlock(pte, ptl);
+                race_point("shmem-fault:rechecked");
                 if (copy)
                         put_page(copy);
                 put_page(page);
@@ -408,8 +451,11 @@ vm_fault_t shmem_fault(struct vm_area_struct *vma, pmd_t *pmd, unsigned long add
         } else {
                 __atomic_add_fetch(&page->_mapcount, 1, __ATOMIC_RELAXED);
                 set_pte_at(vma->vm_mm, address, pte, mk_pte(page, vma->vm_page_prot));
+                if (!(flags & FAULT_FLAG_WRITE) && fault_around)
+                        shmem_fault_around(vma, pte, address);
         }
         pte_unmap_unlock(pte, ptl);
+        race_point("shmem-fault:rechecked");
         if (copy)
                 put_page(page);
         race_point("shmem-fault:installed");

@@ -194,6 +194,12 @@ static unsigned long shmem_size_pages(const struct shmem_inode *obj)
 {
         return ((unsigned long)obj->i_size + PAGE_SIZE - 1) >> PAGE_SHIFT;
 }
+
+/* Context: i_pages_lock held. */
+static bool shmem_collapsing(const struct shmem_inode *obj, unsigned long index)
+{
+        return index - obj->collapse_start < obj->collapse_nr;
+}
 int shmem_get_page(struct shmem_inode *obj, unsigned long index, enum sgp_type sgp,
                    struct page **pagep)
 {
@@ -204,7 +210,7 @@ int shmem_get_page(struct shmem_inode *obj, unsigned long index, enum sgp_type s
                 spin_lock(&obj->i_pages_lock);
                 if (sgp == SGP_FAULT && index >= shmem_size_pages(obj))
                         err = -EINVAL;
-                else if (sgp == SGP_FAULT && index - obj->collapse_start < obj->collapse_nr)
+                else if (sgp == SGP_FAULT && shmem_collapsing(obj, index))
                         err = -EAGAIN;          /* being collapsed: fault again later */
                 page = err ? NULL : pc_lookup(&obj->i_pages, index);
                 if (!page && !err && new && !(err = pc_insert(&obj->i_pages, index, new))) {
@@ -224,15 +230,36 @@ int shmem_get_page(struct shmem_inode *obj, unsigned long index, enum sgp_type s
         *pagep = page;
         return err;
 }
+bool collapse_recheck = true;           /* false: collapse_recheck=off, broken */
+
+/* Context: i_pages_lock held. */
+static bool shmem_index_mappable(const struct shmem_inode *obj, unsigned long index)
+{
+        return index < shmem_size_pages(obj) &&
+               !(collapse_recheck && shmem_collapsing(obj, index));
+}
+
 bool shmem_page_still_cached(struct shmem_inode *obj, unsigned long index,
                              struct page *page)
 {
         bool ok;
 
         spin_lock(&obj->i_pages_lock);
-        ok = index < shmem_size_pages(obj) && pc_lookup(&obj->i_pages, index) == page;
+        ok = shmem_index_mappable(obj, index) && pc_lookup(&obj->i_pages, index) == page;
         spin_unlock(&obj->i_pages_lock);
         return ok;
+}
+void shmem_get_cached_pages(struct shmem_inode *obj, unsigned long first, unsigned int nr,
+                            struct page **pages)
+{
+        spin_lock(&obj->i_pages_lock);
+        for (unsigned int i = 0; i < nr; i++) {
+                pages[i] = NULL;
+                if (shmem_index_mappable(obj, first + i) &&
+                    (pages[i] = pc_lookup(&obj->i_pages, first + i)))
+                        get_page(pages[i]);
+        }
+        spin_unlock(&obj->i_pages_lock);
 }
 void shmem_rmap_insert(struct vm_area_struct *vma)
 {

@@ -19,6 +19,7 @@ static const struct demo demos[] = {
         { "t_oom", "run memory out twice: the OOM killer picks the largest, never init" },
         { "t_memfd", "test memfd: read, write, truncate, shared and private mmap, SIGBUS" },
         { "t_shared_anon", "test MAP_SHARED|MAP_ANONYMOUS memory across fork" },
+        { "t_faultaround", "test fault-around: one fault maps the cached pages of 64 KiB" },
         { "t_pipe", "test pipes: EOF, EPIPE and SIGPIPE, O_NONBLOCK, capacity, atomic writes" },
         { "t_files", "test the read-only tree: paths, open, getdents64, cwd, /proc/self/exe, /dev" },
         { "t_proc", "test /proc/self/status, maps, cpuinfo, meminfo; mount; syslog" },

@@ -12,20 +12,24 @@
 #endif
 #define HP        (2L << 20)
 #define PG        4096L
-#define SLOT      5
+#define SLOT      20                            /* beyond the reads' fault-around */
 #define A_BASE    ((char *)0x200000000UL)       /* the file the collapser collapses */
 #define B_BASE    ((char *)0x200400000UL)       /* the reuser's read-only mapping */
 #define B_SCRATCH ((char *)0x200800000UL)       /* gives the reuser a PMD table */
 
-struct shared { volatile int victim_done; };
+struct shared { volatile int victim_done, collapsed; };
 
-static int victim(struct shared *sh)
+static int victim(struct shared *sh, bool late)
 {
         sh->victim_done = 0;                    /* fault the shared word in now */
-        for (long i = 0; i < SLOT; i++)
+        for (long i = 0; i < 5; i++)
                 (void)*(volatile char *)(A_BASE + i * PG);
         prctl(PR_SET_NAME, "victim");
         A_BASE[SLOT * PG] = 'V';
+        while (late && !sh->collapsed)
+                sched_yield();
+        if (late)
+                A_BASE[SLOT * PG + 1] = 'W';
         return A_BASE[SLOT * PG] == 'V' ? 0 : 1;
 }
 static sigjmp_buf reuser_jmp;
@@ -80,13 +84,14 @@ static void pin_to(long cpu)
 int main(int argc, char **argv)
 {
         bool with_reuser = argc > 1 && !strcmp(argv[1], "reuse");
+        bool late = argc > 1 && !strcmp(argv[1], "late");
         struct shared *sh = mmap(NULL, PG, PROT_READ | PROT_WRITE,
                                  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
         int fd = memfd_create("collapsed", 0);
-        char c = 0;
+        char c[2] = { 0, 0 };
         int status;
 
-        sh->victim_done = 0;
+        sh->victim_done = sh->collapsed = 0;
         ftruncate(fd, HP);
         for (long i = 0; i < HP / PG; i++)
                 pwrite(fd, "page", 4, i * PG);
@@ -97,7 +102,7 @@ int main(int argc, char **argv)
         pid_t a = fork();
         if (a == 0) {
                 pin_to(1);
-                _exit(victim(sh));
+                _exit(victim(sh, late));
         }
         pid_t b = with_reuser ? fork() : 0;
         if (with_reuser && b == 0) {
@@ -106,6 +111,7 @@ int main(int argc, char **argv)
         }
         int ret = madvise(A_BASE, HP, MADV_COLLAPSE);
         say("collapser: MADV_COLLAPSE returned %d\n", ret);
+        sh->collapsed = 1;
         status = wait_child(a);
         say("collapser: the victim exited with %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
         sh->victim_done = 1;
@@ -114,8 +120,11 @@ int main(int argc, char **argv)
                 say("collapser: the reuser exited with %d\n",
                     WIFEXITED(status) ? WEXITSTATUS(status) : -1);
         }
-        pread(fd, &c, 1, SLOT * PG);
-        say("collapser: the victim's write is in its file: %s\n", c == 'V' ? "yes" : "no");
+        pread(fd, c, 2, SLOT * PG);
+        say("collapser: the victim's write is in its file: %s\n", c[0] == 'V' ? "yes" : "no");
+        if (late)
+                say("collapser: the victim's write after the collapse is in its file: %s\n",
+                    c[1] == 'W' ? "yes" : "no");
         say("collapser: faults that found their table detached: %ld; that locked a freed table: %ld\n",
             book_debug(BOOK_DEBUG_HUGE_STATS, 5), book_debug(BOOK_DEBUG_HUGE_STATS, 4));
         return 0;

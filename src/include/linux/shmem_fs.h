@@ -58,6 +58,10 @@ int shmem_get_page(struct shmem_inode *obj, unsigned long index, enum sgp_type s
                    struct page **pagep);
 bool shmem_page_still_cached(struct shmem_inode *obj, unsigned long index,
                              struct page *page);
+/* Context: the PTE lock of the table that will map the pages held. */
+void shmem_get_cached_pages(struct shmem_inode *obj, unsigned long first, unsigned int nr,
+                            struct page **pages);
+extern bool collapse_recheck;
 /* Context: i_mutex held; may sleep; takes i_mmap_rwsem and PTE locks. */
 int shmem_setsize(struct shmem_inode *obj, loff_t size);
 extern bool shmem_truncate_zaps;
