@@ -199,7 +199,7 @@ struct mmu_gather {
         unsigned long start, end;
         bool only_object;               /* spare private copies (a collapse) */
         unsigned int nr, max;
-        struct page **pages;            /* [[local]], or a batch once that is full */
+        struct page **pages;            /* local, or a batch once local is full */
         struct page *local[GATHER_LOCAL];
 };
 static void tlb_flush_and_free(struct mmu_gather *tlb)
