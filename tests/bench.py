@@ -32,6 +32,8 @@ def parse_args(argv):
     ap.add_argument("--no-nohz", dest="nohz", action="store_false",
                     help="skip the boots with nohz_full=1 (context tracking on)")
     ap.add_argument("--quick", action="store_true", help="small counts (smoke test)")
+    ap.add_argument("--icount", action="store_true",
+                    help="count instructions (-icount shift=0): exact, but not a cost")
     ap.add_argument("--only", help="rows or groups to run, e.g. fork,fork-ldt")
     ap.add_argument("--kernel", default=os.path.join(BUILD, "kernel.elf"))
     ap.add_argument("--bench", default=os.path.join(BUILD, "user", "bench"))
@@ -65,9 +67,10 @@ ROWS = [
     ("getppid-last-cpu@nohz", "ctxtrack", "the same on CPU 1, nohz_full=1"),
 ]
 GROUPS = ["base", "pti", "espfix", "ptfree", "mpx", "ctxtrack"]
-def qemu_command(kernel, initrd, smp, append):
+def qemu_command(kernel, initrd, smp, append, icount=False):
     """The same machine for both kernels; only -kernel differs."""
     return ["qemu-system-x86_64", "-machine", "pc", "-accel", "tcg",
+            *(["-icount", "shift=0"] if icount else []),
             "-cpu", "max,vendor=GenuineIntel", "-smp", str(smp), "-m", "512",
             "-nodefaults", "-no-reboot", "-display", "none", "-serial", "stdio",
             "-device", "isa-debug-exit,iobase=0xf4,iosize=4",
@@ -164,7 +167,8 @@ def run_all(args, kernels, initrd, logdir):
                 sys.stderr.write("bench: boot %s\n" % tag)
                 with open(os.path.join(logdir, tag + ".log"), "wb") as log:
                     try:
-                        rows = boot(qemu_command(image, initrd, smp, append), args.timeout, log)
+                        rows = boot(qemu_command(image, initrd, smp, append, args.icount),
+                                    args.timeout, log)
                     except RuntimeError as e:
                         failures.append("%s: %s" % (tag, e))
                         continue

@@ -193,13 +193,15 @@ void zone_irq_restore(unsigned long flags)
 {
         local_irq_restore(flags);
 }
+#define GATHER_LOCAL 8
 #define GATHER_BATCH 64
 struct mmu_gather {
         struct mm_struct *mm;
         unsigned long start, end;
         bool only_object;               /* spare private copies (a collapse) */
-        unsigned int nr;
-        struct page *pages[GATHER_BATCH];
+        unsigned int nr, max;
+        struct page **pages;            /* local, or a batch once local is full */
+        struct page *local[GATHER_LOCAL];
 };
 static void tlb_flush_and_free(struct mmu_gather *tlb)
 {
@@ -209,6 +211,20 @@ static void tlb_flush_and_free(struct mmu_gather *tlb)
         for (unsigned int i = 0; i < tlb->nr; i++)
                 put_user_page(tlb->pages[i]);
         tlb->nr = 0;
+}
+static void tlb_make_room(struct mmu_gather *tlb)
+{
+        struct page **batch = NULL;
+
+        if (tlb->pages == tlb->local)
+                batch = kmalloc(GATHER_BATCH * sizeof(*batch), GFP_KERNEL | __GFP_NOWARN);
+        if (!batch) {
+                tlb_flush_and_free(tlb);
+                return;
+        }
+        memcpy(batch, tlb->local, sizeof(tlb->local));
+        tlb->pages = batch;
+        tlb->max = GATHER_BATCH;
 }
 static void zap_one(struct vm_area_struct *vma, pte_t *pte, unsigned long addr,
                     void *arg)
@@ -223,23 +239,22 @@ static void zap_one(struct vm_area_struct *vma, pte_t *pte, unsigned long addr,
         if (!pte_present(entry))
                 return;
         dec_mm_counter(vma->vm_mm, mm_counter(pte_page(entry)));
-        if (tlb->nr == GATHER_BATCH)
-                tlb_flush_and_free(tlb);
+        if (tlb->nr == tlb->max)
+                tlb_make_room(tlb);
         tlb->pages[tlb->nr++] = pte_page(entry);
 }
 static void zap_range(struct vm_area_struct *vma, unsigned long start,
                       unsigned long end, bool only_object)
 {
-        struct mmu_gather *tlb = kmalloc(sizeof(*tlb), GFP_KERNEL | __GFP_NOFAULT);
+        struct mmu_gather tlb = { .mm = vma->vm_mm, .start = start, .end = end,
+                                  .only_object = only_object, .max = GATHER_LOCAL };
 
         update_hiwater_rss(vma->vm_mm);         /* before the count goes down */
-
-        BUG_ON(!tlb);
-        *tlb = (struct mmu_gather){ .mm = vma->vm_mm, .start = start, .end = end,
-                                    .only_object = only_object };
-        walk_pte_range(vma, start, end, zap_one, tlb);
-        tlb_flush_and_free(tlb);
-        kfree(tlb);
+        tlb.pages = tlb.local;
+        walk_pte_range(vma, start, end, zap_one, &tlb);
+        tlb_flush_and_free(&tlb);
+        if (tlb.pages != tlb.local)
+                kfree(tlb.pages);
 }
 
 void unmap_region(struct vm_area_struct *vma, unsigned long start, unsigned long end)

@@ -215,7 +215,8 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
                 list_del(&vma->vm_list);
                 vm_area_free(vma);
         }
-        free_pgtables_range(mm, prev ? prev->vm_end : 0, next ? next->vm_start : TASK_SIZE_MAX);
+        free_pgd_range(mm, start, end, prev ? prev->vm_end : 0,
+                       next ? next->vm_start : TASK_SIZE_MAX);
         mpx_notify_unmap(mm, start, end, MPX_UNMAP_AFTER);
         return 0;
 }

@@ -129,6 +129,17 @@ static void report_poison(struct page *page, size_t off, const char *site)
                "allocated the page\n", off, b[off], PAGE_POISON, site);
         dump_stack();
 }
+static bool page_keeps_poison(const u64 *w)
+{
+        u64 diff = 0;
+
+        for (size_t i = 0; i < PAGE_SIZE / 8; i += 8)
+                diff |= (w[i] ^ PAGE_POISON64) | (w[i + 1] ^ PAGE_POISON64) |
+                        (w[i + 2] ^ PAGE_POISON64) | (w[i + 3] ^ PAGE_POISON64) |
+                        (w[i + 4] ^ PAGE_POISON64) | (w[i + 5] ^ PAGE_POISON64) |
+                        (w[i + 6] ^ PAGE_POISON64) | (w[i + 7] ^ PAGE_POISON64);
+        return !diff;
+}
 
 static void check_poison(struct page *page, const char *site)
 {
@@ -137,6 +148,8 @@ static void check_poison(struct page *page, const char *site)
         if (!page_test(page, PG_poisoned))
                 return;
         page_clear(page, PG_poisoned);
+        if (page_keeps_poison(w))
+                return;
         for (size_t i = 0; i < PAGE_SIZE / 8; i++)
                 if (w[i] != PAGE_POISON64) {
                         report_poison(page, i * 8, site);

@@ -262,21 +262,29 @@ static void free_pud_range(struct mm_struct *mm, pgd_t *pgd, unsigned long addr,
                         free_pmd_table(mm, pud);
         } while (pud++, addr = next, addr != end);
 }
-void free_pgtables_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+void free_pgd_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
+                    unsigned long floor, unsigned long ceiling)
 {
-        unsigned long ceiling = end == TASK_SIZE_MAX ? USER_PGTABLES_END : end;
-        unsigned long addr = start, next;
-        pgd_t *pgd = pgd_offset(mm, start);
+        unsigned long next;
+        pgd_t *pgd = pgd_offset(mm, addr);
 
-        BUG_ON(start >= end || end > TASK_SIZE_MAX || ((start | end) & ~PAGE_MASK));
+        BUG_ON(addr >= end || addr < floor || end > ceiling || ceiling > TASK_SIZE_MAX ||
+               ((addr | end | floor | ceiling) & ~PAGE_MASK));
+        if (ceiling == TASK_SIZE_MAX)
+                ceiling = USER_PGTABLES_END;
         do {
                 next = pgd_addr_end(addr, end);
                 if (!pgd_present(*pgd))
                         continue;
-                free_pud_range(mm, pgd, addr, next, start, ceiling);
-                if (block_inside(addr, PGDIR_SIZE, start, ceiling))
+                free_pud_range(mm, pgd, addr, next, floor, ceiling);
+                if (block_inside(addr, PGDIR_SIZE, floor, ceiling))
                         free_pud_table(mm, pgd);
         } while (pgd++, addr = next, addr != end);
+}
+
+void free_pgtables_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+        free_pgd_range(mm, start, end, start, end);
 }
 void pte_map_begin(void)
 {

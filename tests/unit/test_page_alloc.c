@@ -114,6 +114,12 @@ static void test_poison_catches_use_after_free(void **state)
         assert_non_null(strstr(host_log, "BUG: page poison overwritten"));
         assert_non_null(strstr(host_log, "offset 0x64 is 0x01"));
         __free_page(q);
+        va[PAGE_SIZE - 1] = (char)0xab;                  /* one more bit, at the end */
+        q = alloc_page(GFP_KERNEL);
+        assert_ptr_equal(q, p);
+        assert_int_equal(page_poison_errors, errors + 2);
+        assert_non_null(strstr(host_log, "offset 0xfff is 0xab"));
+        __free_page(q);
 }
 
 static void test_zeroed(void **state)

@@ -349,6 +349,22 @@ static void test_free_pgtables_range(void **state)
         free_pgtables_range(&mm, 0x40000000, 0x80000000);
         assert_int_equal(mm.nr_ptes, 1);
 }
+static void test_free_pgd_range_gap(void **state)
+{
+        (void)state;
+        alloc_pte(0x400000);
+        alloc_pte(0x600000);
+        alloc_pte(0x40000000);
+        free_pgd_range(&mm, 0x600000, 0x601000, 0x401000, 0x40000000);
+        assert_int_equal(mm.nr_ptes, 5);
+        assert_true(pmd_none(*lookup_pmd(0x600000)) && !pmd_none(*lookup_pmd(0x400000)));
+        free_pgd_range(&mm, 0x400000, 0x401000, 0, 0x40000000);
+        assert_int_equal(mm.nr_ptes, 3);
+        assert_true(pud_none(*pud_offset(pgd_offset(&mm, 0), 0)));
+        free_pgd_range(&mm, 0x40000000, 0x40001000, 0, TASK_SIZE_MAX);
+        assert_int_equal(mm.nr_ptes, 0);
+        assert_true(pgd_none(*pgd_offset(&mm, 0)));
+}
 static void test_free_pgtables_keeps_leaves(void **state)
 {
         struct page *page = alloc_page(GFP_USER_ANON);
@@ -462,6 +478,7 @@ int main(void)
                 PGTABLE_TEST(test_pte_offset_map_lock_rechecks_pmd),
                 PGTABLE_TEST(test_free_waits_for_pte_lock),
                 PGTABLE_TEST(test_free_pgtables_range),
+                PGTABLE_TEST(test_free_pgd_range_gap),
                 PGTABLE_TEST(test_free_pgtables_keeps_leaves),
                 PGTABLE_TEST(test_ptdump),
                 PGTABLE_TEST(test_ptcount),

@@ -18,7 +18,7 @@
 
 struct call { unsigned long start, end; pteval_t prot; };
 struct call_log { int n; struct call c[16]; };
-static struct call_log zapped, freed, reprotected;
+static struct call_log zapped, freed, gaps, reprotected;
 static int nr_copied, fail_copy_at;
 
 static void log_call(struct call_log *l, unsigned long start, unsigned long end,
@@ -49,6 +49,14 @@ void free_pgtables_range(struct mm_struct *mm, unsigned long start, unsigned lon
 {
         assert_int_equal(mm->mmap_lock.count, -1);
         log_call(&freed, start, end, 0);
+}
+void free_pgd_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
+                    unsigned long floor, unsigned long ceiling)
+{
+        assert_int_equal(mm->mmap_lock.count, -1);
+        assert_true(floor <= addr && addr < end && end <= ceiling);
+        log_call(&freed, addr, end, 0);
+        log_call(&gaps, floor, ceiling, 0);
 }
 /* The MPX chapter's hooks around an unmap: no address space here has bounds tables. */
 int mpx_pre_unmap(struct mm_struct *mm, unsigned long start, size_t len)
@@ -129,7 +137,7 @@ static int setup(void **state)
         mm_init_mmap(&mm);
         task = (struct task_struct){ .pid = 1, .mm = &mm };
         current_task = &task;
-        zapped.n = freed.n = reprotected.n = 0;
+        zapped.n = freed.n = gaps.n = reprotected.n = 0;
         nr_copied = fail_copy_at = 0;
         sysctl_max_map_count = DEFAULT_MAX_MAP_COUNT;
         return 0;
@@ -329,6 +337,21 @@ static void test_munmap_middle(void **state)
         assert_call(&zapped, 0, A + P, A + 3 * P);
         assert_int_equal(freed.n, 1);
         assert_call(&freed, 0, A + P, A + 3 * P);
+        assert_call(&gaps, 0, A + P, A + 3 * P);
+}
+
+static void test_munmap_walks_only_the_range(void **state)
+{
+        (void)state;
+        map(A, P, RW, FIXED);
+        map(A + 3 * P, 2 * P, RW, FIXED);
+        map(A + 7 * P, P, RW, FIXED);
+        assert_int_equal(unmap(A + 3 * P, 2 * P), 0);
+        assert_int_equal(mm.map_count, 2);
+        assert_call(&zapped, 0, A + 3 * P, A + 5 * P);
+        assert_int_equal(freed.n, 1);
+        assert_call(&freed, 0, A + 3 * P, A + 5 * P);
+        assert_call(&gaps, 0, A + P, A + 7 * P);
 }
 static void test_munmap_across(void **state)
 {
@@ -346,6 +369,7 @@ static void test_munmap_across(void **state)
         assert_call(&zapped, 2, A + 5 * P, A + 6 * P);
         assert_int_equal(freed.n, 1);
         assert_call(&freed, 0, A + P, A + 6 * P);
+        assert_call(&gaps, 0, A + P, A + 6 * P);
         assert_int_equal(unmap(0, TASK_SIZE_MAX), 0);
         assert_int_equal(mm.map_count, 0);
         assert_call(&freed, 1, 0, TASK_SIZE_MAX);
@@ -765,6 +789,7 @@ int main(void)
                 VMA_TEST(test_split_vma),
                 VMA_TEST(test_mmap_merges_adjacent),
                 VMA_TEST(test_munmap_middle),
+                VMA_TEST(test_munmap_walks_only_the_range),
                 VMA_TEST(test_munmap_across),
                 VMA_TEST(test_munmap_nothing_and_errors),
                 VMA_TEST(test_munmap_split_fails),

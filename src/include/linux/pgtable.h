@@ -216,6 +216,8 @@ int __pte_alloc(struct mm_struct *mm, pmd_t *pmd);
 int __pmd_alloc(struct mm_struct *mm, pud_t *pud, unsigned long addr);
 int __pud_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long addr);
 void free_pgtables_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+void free_pgd_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
+                    unsigned long floor, unsigned long ceiling);
 static inline int pte_alloc(struct mm_struct *mm, pmd_t *pmd)
 {
         return unlikely(pmd_none(pmdp_get_lockless(pmd))) ? __pte_alloc(mm, pmd) : 0;

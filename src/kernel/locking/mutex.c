@@ -31,7 +31,8 @@ static void __mutex_lock(struct mutex *m, unsigned int subclass, unsigned long i
 {
         might_sleep();
         lock_acquire(&m->dep_map, subclass, 0, 0, ip);
-        wait_event(m->wq, mutex_try_acquire(m));
+        if (!mutex_try_acquire(m))
+                wait_event(m->wq, mutex_try_acquire(m));
 }
 
 void mutex_lock(struct mutex *m) { __mutex_lock(m, 0, _RET_IP_); }

@@ -38,7 +38,8 @@ static void __down_read(struct rw_semaphore *s, unsigned int subclass, unsigned 
 {
         might_sleep();
         lock_acquire(&s->dep_map, subclass, 0, 1, ip);
-        wait_event(s->wq, rwsem_try_read(s));
+        if (!rwsem_try_read(s))
+                wait_event(s->wq, rwsem_try_read(s));
 }
 void down_read(struct rw_semaphore *s) { __down_read(s, 0, _RET_IP_); }
 void down_read_nested(struct rw_semaphore *s, unsigned int subclass)
@@ -52,9 +53,14 @@ static void __down_write(struct rw_semaphore *s, unsigned int subclass, unsigned
         might_sleep();
         lock_acquire(&s->dep_map, subclass, 0, 0, ip);
         spin_lock_irqsave(&s->lock, flags);
-        s->writers_waiting++;
+        bool free = s->count == 0;
+        if (free)
+                s->count = -1;
+        else
+                s->writers_waiting++;
         spin_unlock_irqrestore(&s->lock, flags);
-        wait_event(s->wq, rwsem_try_write(s));
+        if (!free)
+                wait_event(s->wq, rwsem_try_write(s));
 }
 void down_write(struct rw_semaphore *s) { __down_write(s, 0, _RET_IP_); }
 void down_write_nested(struct rw_semaphore *s, unsigned int subclass)
@@ -69,8 +75,10 @@ static void rwsem_release(struct rw_semaphore *s, bool writer)
         spin_lock_irqsave(&s->lock, flags);
         WARN_ON(writer ? s->count != -1 : s->count <= 0);
         s->count = writer ? 0 : s->count - 1;
+        bool waiters = READ_ONCE(s->wq.head.next) != &s->wq.head;
         spin_unlock_irqrestore(&s->lock, flags);
-        wake_up(&s->wq);
+        if (waiters)
+                wake_up(&s->wq);
 }
 void up_read(struct rw_semaphore *s) { rwsem_release(s, false); }
 void up_write(struct rw_semaphore *s) { rwsem_release(s, true); }
