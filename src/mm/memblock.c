@@ -7,7 +7,7 @@
 #include <linux/string.h>
 
 #define MAX_RESERVED 16
-static struct { u64 base, end; const char *name; } reserved[MAX_RESERVED];
+static struct reserved_range { u64 base, end; const char *name; } reserved[MAX_RESERVED];
 static int nr_reserved;
 
 static void memblock_reserve(u64 base, u64 size, const char *name)
@@ -45,6 +45,18 @@ static u64 memblock_find(u64 size)
         }
         panic("memblock: no room for %llu bytes of mem_map", (unsigned long long)size);
 }
+/* The reserved range overlapping [start, end) that starts lowest, or NULL. */
+static const struct reserved_range *memblock_first_reserved(u64 start, u64 end)
+{
+        const struct reserved_range *first = NULL;
+
+        for (int i = 0; i < nr_reserved; i++)
+                if (reserved[i].base < end && start < reserved[i].end &&
+                    (!first || reserved[i].base < first->base))
+                        first = &reserved[i];
+        return first;
+}
+
 static unsigned long memblock_free_all(void)
 {
         unsigned long freed = 0;
@@ -55,17 +67,13 @@ static unsigned long memblock_free_all(void)
                 if (e->type != E820_TYPE_RAM)
                         continue;
                 while (pa < end) {
-                        u64 past = memblock_overlap(pa, pa + PAGE_SIZE);
-                        if (past) {
-                                pa = past;
-                                continue;
+                        const struct reserved_range *r = memblock_first_reserved(pa, end);
+                        u64 run = r ? max(pa, r->base) : end;
+                        if (run > pa) {
+                                free_bootmem_range(pa >> PAGE_SHIFT, run >> PAGE_SHIFT);
+                                freed += (run - pa) >> PAGE_SHIFT;
                         }
-                        u64 run = pa;
-                        while (run < end && !memblock_overlap(run, run + PAGE_SIZE))
-                                run += PAGE_SIZE;
-                        free_bootmem_range(pa >> PAGE_SHIFT, run >> PAGE_SHIFT);
-                        freed += (run - pa) >> PAGE_SHIFT;
-                        pa = run;
+                        pa = r ? r->end : end;
                 }
         }
         return freed;

@@ -267,12 +267,22 @@ void free_bootmem_range(unsigned long start, unsigned long end)
                 start += 1UL << order;
         }
 }
+static void init_page_state(struct page *page, unsigned long flags)
+{
+        page->flags = flags;
+        page->_refcount = 0;
+        page->_mapcount = -1;
+        page->order = 0;
+        page->acct = 0;
+        page->compound_head = NULL;
+}
+
 void page_alloc_init(struct page *map, unsigned long nr_pfns)
 {
         mem_map = map;
         max_pfn = nr_pfns;
         for (unsigned long pfn = 0; pfn < nr_pfns; pfn++)
-                map[pfn] = (struct page){ .flags = 1UL << PG_reserved, ._mapcount = -1 };
+                init_page_state(&map[pfn], 1UL << PG_reserved);
         for (int zt = 0; zt < MAX_NR_ZONES; zt++) {
                 struct zone *z = &zones[zt];
                 spin_lock_init(&z->lock);

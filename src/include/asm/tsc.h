@@ -10,5 +10,6 @@ static inline u64 rdtsc(void)
         return ((u64)hi << 32) | lo;
 }
 extern unsigned long tsc_khz;
+void tsc_calibrate_begin(void);
 void tsc_calibrate(void);
 #endif
