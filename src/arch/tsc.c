@@ -27,7 +27,7 @@ static unsigned int pit_ch2_read(u64 *tsc)
         *tsc = a + (b - a) / 2;
         return hi << 8 | lo;
 }
-static unsigned long tsc_measure_oneshot(void)
+unsigned long tsc_measure_oneshot(void)
 {
         pit_ch2_start(PIT_HZ * CAL_MS / 1000);
         u64 t0 = rdtsc();

@@ -12,4 +12,5 @@ static inline u64 rdtsc(void)
 extern unsigned long tsc_khz;
 void tsc_calibrate_begin(void);
 void tsc_calibrate(void);
+unsigned long tsc_measure_oneshot(void);     /* the first method; a test compares */
 #endif
