@@ -7,7 +7,7 @@
 #include <linux/string.h>
 
 #define MAX_RESERVED 16
-static struct reserved_range { u64 base, end; const char *name; } reserved[MAX_RESERVED];
+static struct { u64 base, end; const char *name; } reserved[MAX_RESERVED];
 static int nr_reserved;
 
 static void memblock_reserve(u64 base, u64 size, const char *name)
@@ -45,35 +45,49 @@ static u64 memblock_find(u64 size)
         }
         panic("memblock: no room for %llu bytes of mem_map", (unsigned long long)size);
 }
-/* The reserved range overlapping [start, end) that starts lowest, or NULL. */
-static const struct reserved_range *memblock_first_reserved(u64 start, u64 end)
+/* The first edge of a usable region or a reserved range above pa, or limit. */
+static u64 memblock_next_edge(u64 pa, u64 limit)
 {
-        const struct reserved_range *first = NULL;
-
-        for (int i = 0; i < nr_reserved; i++)
-                if (reserved[i].base < end && start < reserved[i].end &&
-                    (!first || reserved[i].base < first->base))
-                        first = &reserved[i];
-        return first;
-}
-
-static unsigned long memblock_free_all(void)
-{
-        unsigned long freed = 0;
+        u64 next = limit;
 
         for (u32 i = 0; i < e820_table.nr_entries; i++) {
                 const struct e820_entry *e = &e820_table.entries[i];
-                u64 pa = PAGE_ALIGN(e->addr), end = (e->addr + e->size) & PAGE_MASK;
-                if (e->type != E820_TYPE_RAM)
-                        continue;
-                while (pa < end) {
-                        const struct reserved_range *r = memblock_first_reserved(pa, end);
-                        u64 run = r ? max(pa, r->base) : end;
-                        if (run > pa) {
-                                free_bootmem_range(pa >> PAGE_SHIFT, run >> PAGE_SHIFT);
-                                freed += (run - pa) >> PAGE_SHIFT;
-                        }
-                        pa = r ? r->end : end;
+                u64 edges[2] = { PAGE_ALIGN(e->addr), (e->addr + e->size) & PAGE_MASK };
+                for (int k = 0; k < 2 && e->type == E820_TYPE_RAM; k++)
+                        if (edges[k] > pa && edges[k] < next)
+                                next = edges[k];
+        }
+        for (int i = 0; i < nr_reserved; i++) {
+                if (reserved[i].base > pa && reserved[i].base < next)
+                        next = reserved[i].base;
+                if (reserved[i].end > pa && reserved[i].end < next)
+                        next = reserved[i].end;
+        }
+        return next;
+}
+
+static bool memblock_usable(u64 pa)
+{
+        for (u32 i = 0; i < e820_table.nr_entries; i++) {
+                const struct e820_entry *e = &e820_table.entries[i];
+                if (e->type == E820_TYPE_RAM && PAGE_ALIGN(e->addr) <= pa &&
+                    pa < ((e->addr + e->size) & PAGE_MASK))
+                        return !memblock_overlap(pa, pa + PAGE_SIZE);
+        }
+        return false;
+}
+
+static unsigned long memblock_free_all(u64 top)
+{
+        unsigned long freed = 0;
+
+        for (u64 pa = 0, next; pa < top; pa = next) {
+                next = memblock_next_edge(pa, top);
+                if (memblock_usable(pa)) {
+                        free_bootmem_range(pa >> PAGE_SHIFT, next >> PAGE_SHIFT);
+                        freed += (next - pa) >> PAGE_SHIFT;
+                } else {
+                        reserve_bootmem_range(pa >> PAGE_SHIFT, next >> PAGE_SHIFT);
                 }
         }
         return freed;
@@ -96,7 +110,7 @@ void mem_init(void)
         u64 map_pa = memblock_find(map_size);
         memblock_reserve(map_pa, map_size, "mem_map");
         page_alloc_init(__va(map_pa), top >> PAGE_SHIFT);
-        unsigned long freed = memblock_free_all();
+        unsigned long freed = memblock_free_all(top);
         init_mm.pgd = __va(read_cr3() & PAGE_MASK);
         spin_lock_init(&init_mm.page_table_lock);
         pr_info("Memory: %lu KiB free; mem_map %llu KiB at %#llx for %lu pages\n",

@@ -129,6 +129,7 @@ void sim_mem_init(size_t bytes)
         memset(sim_map, 0xa5, pages * sizeof(*sim_map));      /* what RAM held */
         page_offset_base = (unsigned long)sim_ram;
         page_alloc_init(sim_map, pages);
+        reserve_bootmem_range(0, 1);
         free_bootmem_range(1, pages);
         fail_alloc_reset();
         host_log_clear();
