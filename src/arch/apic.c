@@ -60,16 +60,29 @@ void udelay(unsigned long us)
 #define APIC_CAL_US 1000
 static u32 apic_timer_per_tick;
 
+/* The timer's current count, the TSC at that moment, and how uncertain that is. */
+static u32 apic_read_count(u64 *tsc, u64 *err)
+{
+        u64 a = rdtsc();
+        u32 count = apic_read(APIC_TMCCT);
+        u64 b = rdtsc();
+
+        *tsc = a + (b - a) / 2;
+        *err = b - a;
+        return count;
+}
+
 static void apic_timer_calibrate(void)
 {
+        u64 t0, t1, e0, e1, least = (u64)APIC_CAL_US * tsc_khz / 1000;
+
         apic_write(APIC_TDCR, 0x3);                     /* divide by 16 */
         apic_write(APIC_LVTT, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
         apic_write(APIC_TMICT, 0xffffffff);
-        u64 t0 = rdtsc();
-        u32 c0 = apic_read(APIC_TMCCT);
-        udelay(APIC_CAL_US);
-        u32 c1 = apic_read(APIC_TMCCT);
-        u64 t1 = rdtsc();
+        u32 c0 = apic_read_count(&t0, &e0), c1;
+        do
+                c1 = apic_read_count(&t1, &e1);
+        while (t1 - t0 < least || (e0 + e1) * 1024 > t1 - t0);
         apic_write(APIC_TMICT, 0);
         unsigned long per_ms = (u64)(c0 - c1) * tsc_khz / (t1 - t0);   /* counts a ms */
         apic_timer_per_tick = per_ms * (1000 / HZ);
