@@ -209,6 +209,7 @@ TANGLED += \
 	tests/unit/host_kernel.c \
 	tests/unit/test_page_alloc.c \
 	tests/lit/mm/meminfo.test \
+	tests/lit/mm/tsc.test \
 	tests/lit/mm/pte-map-smp.test \
 	tests/lit/mm/poison.test \
 	tests/lit/mm/failalloc-bad.test \

@@ -57,19 +57,37 @@ void udelay(unsigned long us)
         while (rdtsc() < end)
                 asm volatile("pause");
 }
+#define APIC_CAL_US 1000
 static u32 apic_timer_per_tick;
+
+/* The timer's current count, the TSC at that moment, and how uncertain that is. */
+static u32 apic_read_count(u64 *tsc, u64 *err)
+{
+        u64 a = rdtsc();
+        u32 count = apic_read(APIC_TMCCT);
+        u64 b = rdtsc();
+
+        *tsc = a + (b - a) / 2;
+        *err = b - a;
+        return count;
+}
 
 static void apic_timer_calibrate(void)
 {
+        u64 t0, t1, e0, e1, least = (u64)APIC_CAL_US * tsc_khz / 1000;
+
         apic_write(APIC_TDCR, 0x3);                     /* divide by 16 */
         apic_write(APIC_LVTT, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
         apic_write(APIC_TMICT, 0xffffffff);
-        udelay(10000);
-        u32 counted = 0xffffffff - apic_read(APIC_TMCCT);
+        u32 c0 = apic_read_count(&t0, &e0), c1;
+        do
+                c1 = apic_read_count(&t1, &e1);
+        while (t1 - t0 < least || (e0 + e1) * 1024 > t1 - t0);
         apic_write(APIC_TMICT, 0);
-        apic_timer_per_tick = counted * (1000 / HZ) / 10;
-        pr_info("apic: timer %u.%03u MHz (divided by 16), %u counts per tick at HZ=%d\n",
-                counted / 10000, (counted / 10) % 1000, apic_timer_per_tick, HZ);
+        unsigned long per_ms = (u64)(c0 - c1) * tsc_khz / (t1 - t0);   /* counts a ms */
+        apic_timer_per_tick = per_ms * (1000 / HZ);
+        pr_info("apic: timer %lu.%03lu MHz (divided by 16), %u counts per tick at HZ=%d\n",
+                per_ms / 1000, per_ms % 1000, apic_timer_per_tick, HZ);
 }
 
 static void apic_timer_start(void)
@@ -112,10 +130,12 @@ void apic_send_ipi(unsigned int cpu, unsigned int vector)
 void apic_send_init_sipi(u32 apic_id, unsigned long start_phys)
 {
         apic_icr_write(apic_id, 0x4500);                        /* INIT, assert */
-        udelay(10000);
         for (int i = 0; i < 2; i++) {
                 apic_icr_write(apic_id, 0x4600 | (start_phys >> 12)); /* STARTUP */
-                udelay(200);
+                udelay(10);
+                while (apic_read(APIC_ICR_LOW) & APIC_ICR_BUSY)
+                        asm volatile("pause");
+                udelay(10);
         }
 }
 

@@ -22,6 +22,7 @@ static const char linux_banner[] =
 void __noreturn kmain(unsigned long magic, unsigned long mbi_pa)
 {
         serial_init();
+        tsc_calibrate_begin();
         pr_notice("%s", linux_banner);
         cpu_init();
         trap_init();

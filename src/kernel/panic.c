@@ -34,6 +34,7 @@ void __noreturn panic(const char *fmt, ...)
         va_list args;
 
         local_irq_disable();
+        console_release();              /* a panic before the command line was read */
         if (in_panic++) {
                 pr_emerg("Kernel panic - not syncing: panic while panicking\n");
                 power_off(EXIT_PANIC);

@@ -34,6 +34,7 @@ void parse_boot_params(void)
         pr_notice("Kernel command line: %s\n", boot_command_line);
         init_args = parse_args(static_command_line, __setup_start,
                                __setup_end - __setup_start, report_bad_param);
+        console_release();              /* the console's level is known now */
         if (init_args)
                 pr_info("Arguments for init: %s\n", init_args);
 }

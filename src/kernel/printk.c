@@ -38,6 +38,40 @@ static void console_write_locked(const char *text, size_t n)
         if (flags & X86_EFLAGS_IF)
                 local_irq_enable();
 }
+static char held[4096];                 /* records: level, length (2 bytes), text */
+static size_t held_len;
+static bool console_holding = true;
+
+void console_release(void)
+{
+        if (!console_holding)
+                return;
+        console_holding = false;
+        for (size_t i = 0; i < held_len;) {
+                int level = held[i];
+                size_t n = (unsigned char)held[i + 1] | (size_t)(unsigned char)held[i + 2] << 8;
+                if (level < console_loglevel)
+                        console_write_locked(held + i + 3, n);
+                i += 3 + n;
+        }
+        held_len = 0;
+}
+
+static bool console_hold(int level, const char *text, size_t n)
+{
+        if (!READ_ONCE(console_holding))
+                return false;
+        if (held_len + 3 + n > sizeof(held)) {
+                console_release();
+                return false;
+        }
+        held[held_len] = (char)level;
+        held[held_len + 1] = (char)(n & 0xff);
+        held[held_len + 2] = (char)(n >> 8);
+        memcpy(held + held_len + 3, text, n);
+        held_len += 3 + n;
+        return true;
+}
 
 int vprintk(const char *fmt, va_list args)
 {
@@ -54,6 +88,8 @@ int vprintk(const char *fmt, va_list args)
         }
         n -= text - buf;
         log_store(level, text, (size_t)n);
+        if (console_hold(level, text, (size_t)n))
+                return n;
         if (level >= console_loglevel)
                 return 0;
         console_write_locked(text, (size_t)n);

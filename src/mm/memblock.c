@@ -45,27 +45,49 @@ static u64 memblock_find(u64 size)
         }
         panic("memblock: no room for %llu bytes of mem_map", (unsigned long long)size);
 }
-static unsigned long memblock_free_all(void)
+/* The first edge of a usable region or a reserved range above pa, or limit. */
+static u64 memblock_next_edge(u64 pa, u64 limit)
 {
-        unsigned long freed = 0;
+        u64 next = limit;
 
         for (u32 i = 0; i < e820_table.nr_entries; i++) {
                 const struct e820_entry *e = &e820_table.entries[i];
-                u64 pa = PAGE_ALIGN(e->addr), end = (e->addr + e->size) & PAGE_MASK;
-                if (e->type != E820_TYPE_RAM)
-                        continue;
-                while (pa < end) {
-                        u64 past = memblock_overlap(pa, pa + PAGE_SIZE);
-                        if (past) {
-                                pa = past;
-                                continue;
-                        }
-                        u64 run = pa;
-                        while (run < end && !memblock_overlap(run, run + PAGE_SIZE))
-                                run += PAGE_SIZE;
-                        free_bootmem_range(pa >> PAGE_SHIFT, run >> PAGE_SHIFT);
-                        freed += (run - pa) >> PAGE_SHIFT;
-                        pa = run;
+                u64 edges[2] = { PAGE_ALIGN(e->addr), (e->addr + e->size) & PAGE_MASK };
+                for (int k = 0; k < 2 && e->type == E820_TYPE_RAM; k++)
+                        if (edges[k] > pa && edges[k] < next)
+                                next = edges[k];
+        }
+        for (int i = 0; i < nr_reserved; i++) {
+                if (reserved[i].base > pa && reserved[i].base < next)
+                        next = reserved[i].base;
+                if (reserved[i].end > pa && reserved[i].end < next)
+                        next = reserved[i].end;
+        }
+        return next;
+}
+
+static bool memblock_usable(u64 pa)
+{
+        for (u32 i = 0; i < e820_table.nr_entries; i++) {
+                const struct e820_entry *e = &e820_table.entries[i];
+                if (e->type == E820_TYPE_RAM && PAGE_ALIGN(e->addr) <= pa &&
+                    pa < ((e->addr + e->size) & PAGE_MASK))
+                        return !memblock_overlap(pa, pa + PAGE_SIZE);
+        }
+        return false;
+}
+
+static unsigned long memblock_free_all(u64 top)
+{
+        unsigned long freed = 0;
+
+        for (u64 pa = 0, next; pa < top; pa = next) {
+                next = memblock_next_edge(pa, top);
+                if (memblock_usable(pa)) {
+                        free_bootmem_range(pa >> PAGE_SHIFT, next >> PAGE_SHIFT);
+                        freed += (next - pa) >> PAGE_SHIFT;
+                } else {
+                        reserve_bootmem_range(pa >> PAGE_SHIFT, next >> PAGE_SHIFT);
                 }
         }
         return freed;
@@ -88,7 +110,7 @@ void mem_init(void)
         u64 map_pa = memblock_find(map_size);
         memblock_reserve(map_pa, map_size, "mem_map");
         page_alloc_init(__va(map_pa), top >> PAGE_SHIFT);
-        unsigned long freed = memblock_free_all();
+        unsigned long freed = memblock_free_all(top);
         init_mm.pgd = __va(read_cr3() & PAGE_MASK);
         spin_lock_init(&init_mm.page_table_lock);
         pr_info("Memory: %lu KiB free; mem_map %llu KiB at %#llx for %lu pages\n",

@@ -125,6 +125,23 @@ DEFINE_KTEST(pte_map_smp, "PTE-table maps begun and ended on every CPU at once")
                 "this task has %d open\n", num_online_cpus(), nonzero, pte_map_depth);
         return nonzero || pte_map_depth ? -1 : 0;
 }
+DEFINE_KTEST(tsc, "the TSC rate measured across the boot agrees with a waited PIT count")
+{
+        unsigned long waited = ~0UL;
+
+        for (int i = 0; i < 5; i++) {
+                unsigned long flags = native_save_fl();
+                local_irq_disable();
+                waited = min(waited, tsc_measure_oneshot());
+                if (flags & X86_EFLAGS_IF)
+                        local_irq_enable();
+        }
+        unsigned long diff = waited > tsc_khz ? waited - tsc_khz : tsc_khz - waited;
+
+        pr_info("tsc: %lu kHz measured across the boot, %lu kHz waiting; %lu per mille apart\n",
+                tsc_khz, waited, diff * 1000 / tsc_khz);
+        return diff * 20 > tsc_khz ? -1 : 0;
+}
 static void bench_kmalloc(size_t size, unsigned long iters)
 {
         void *keep = kmalloc(size, GFP_KERNEL);

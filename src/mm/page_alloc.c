@@ -258,6 +258,15 @@ void free_pages(unsigned long addr, unsigned int order)
         if (addr)
                 __free_pages(virt_to_page(addr), order);
 }
+static void init_page_state(struct page *page, unsigned long flags)
+{
+        page->flags = flags;
+        page->_refcount = 0;
+        page->_mapcount = -1;
+        page->order = 0;
+        page->acct = 0;
+        page->compound_head = NULL;
+}
 void free_bootmem_range(unsigned long start, unsigned long end)
 {
         BUG_ON(end > max_pfn);
@@ -269,7 +278,7 @@ void free_bootmem_range(unsigned long start, unsigned long end)
                 struct zone *z = page_zone(page);
                 unsigned long zflags;
                 for (unsigned long i = 0; i < (1UL << order); i++)
-                        page[i].flags = 0;
+                        init_page_state(page + i, 0);
                 zflags = zone_irq_save();
                 spin_lock(&z->lock);
                 __free_one_page(z, page, order);
@@ -284,8 +293,6 @@ void page_alloc_init(struct page *map, unsigned long nr_pfns)
 {
         mem_map = map;
         max_pfn = nr_pfns;
-        for (unsigned long pfn = 0; pfn < nr_pfns; pfn++)
-                map[pfn] = (struct page){ .flags = 1UL << PG_reserved, ._mapcount = -1 };
         for (int zt = 0; zt < MAX_NR_ZONES; zt++) {
                 struct zone *z = &zones[zt];
                 spin_lock_init(&z->lock);
@@ -297,6 +304,13 @@ void page_alloc_init(struct page *map, unsigned long nr_pfns)
         }
         for (int a = 0; a < NR_PGACCT; a++)
                 acct_pages[a] = 0;
+}
+
+void reserve_bootmem_range(unsigned long start, unsigned long end)
+{
+        BUG_ON(end > max_pfn);
+        for (unsigned long pfn = start; pfn < end; pfn++)
+                init_page_state(pfn_to_page(pfn), 1UL << PG_reserved);
 }
 unsigned long nr_free_pages(void)
 {

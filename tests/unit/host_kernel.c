@@ -124,10 +124,12 @@ void sim_mem_init(size_t bytes)
         unsigned long pages = bytes / PAGE_SIZE;
 
         assert_int_equal(posix_memalign(&sim_ram, PAGE_SIZE, pages * PAGE_SIZE), 0);
-        sim_map = calloc(pages, sizeof(*sim_map));
+        sim_map = malloc(pages * sizeof(*sim_map));
         assert_non_null(sim_map);
+        memset(sim_map, 0xa5, pages * sizeof(*sim_map));      /* what RAM held */
         page_offset_base = (unsigned long)sim_ram;
         page_alloc_init(sim_map, pages);
+        reserve_bootmem_range(0, 1);
         free_bootmem_range(1, pages);
         fail_alloc_reset();
         host_log_clear();

@@ -10,5 +10,7 @@ static inline u64 rdtsc(void)
         return ((u64)hi << 32) | lo;
 }
 extern unsigned long tsc_khz;
+void tsc_calibrate_begin(void);
 void tsc_calibrate(void);
+unsigned long tsc_measure_oneshot(void);     /* the first method; a test compares */
 #endif

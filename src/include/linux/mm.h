@@ -47,6 +47,7 @@ void page_alloc_init(struct page *map, unsigned long nr_pfns);
 void mem_init(void);
 extern struct mm_struct init_mm;
 void free_bootmem_range(unsigned long start_pfn, unsigned long end_pfn);
+void reserve_bootmem_range(unsigned long start_pfn, unsigned long end_pfn);
 void show_meminfo(void);
 void show_free_areas(void);
 extern bool page_poisoning;

@@ -23,6 +23,7 @@
 extern int console_loglevel;
 int printk(const char *fmt, ...) __printf(1, 2);
 int vprintk(const char *fmt, va_list args);
+void console_release(void);
 void log_store(int level, const char *text, size_t n);  /* the log ring (Chapter Files) */
 void serial_init(void);
 void serial_write(const char *s, size_t n);
